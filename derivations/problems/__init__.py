@@ -1,0 +1,153 @@
+"""The documents' inputs and printed values, as data.
+
+Every number the notes print lives in a TOML file beside this module, as an *expectation*
+with its source file and section; the tests compare the derivations against them. Problem files
+given on the command line are parsed and validated here too, so that a bad file becomes one
+:class:`ProblemError` message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+class ProblemError(ValueError):
+    """A problem file that cannot be used; the message is one line naming what is wrong."""
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One value as a note printed it: ``name`` is the note's name for it (``z1``, ``dE_dW5``)."""
+
+    name: str
+    value: str
+    source: str
+    section: str
+
+    @property
+    def decimal(self) -> Decimal:
+        return Decimal(self.value)
+
+    @property
+    def places(self) -> int:
+        """Decimal places the note printed (the notes round to eight)."""
+        return -self.decimal.as_tuple().exponent
+
+
+@dataclass(frozen=True)
+class Erratum:
+    """A place where a note contradicts its own computation.
+
+    ``printed`` quotes the note; ``quantity`` names the derived value that shows the slip;
+    ``note_value`` is the value the note's text implies, where it implies one.
+    """
+
+    id: str
+    source: str
+    section: str
+    printed: str
+    quantity: str
+    explanation: str
+    note_value: str | None = None
+
+
+def data_file(name: str) -> dict[str, Any]:
+    """Read one of the package's own data files (``name`` without ``.toml``)."""
+    text = resources.files(__package__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def printed_values(data: dict[str, Any]) -> list[Printed]:
+    return [Printed(**entry) for entry in data.get("printed", [])]
+
+
+def errata(data: dict[str, Any]) -> list[Erratum]:
+    return [Erratum(**entry) for entry in data.get("errata", [])]
+
+
+def read_toml(path: str | Path) -> dict[str, Any]:
+    """Read a problem file given by a reader, turning every failure into a ProblemError."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ProblemError(f"{path}: cannot read file ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ProblemError(f"{path}: not UTF-8 text") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProblemError(f"{path}: invalid TOML ({exc})") from None
+
+
+def exact(value: Any, where: str) -> Fraction:
+    """The exact rational a TOML number denotes: ``0.1`` is 1/10, not the nearest double."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ProblemError(f"{where} must be a number, got {value!r}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ProblemError(f"{where} must be finite, got {value!r}")
+    # repr() is the shortest decimal that round-trips, i.e. what the reader wrote.
+    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+
+def exact_list(data: dict[str, Any], key: str, length: int) -> tuple[Fraction, ...]:
+    value = data[key]
+    if not isinstance(value, list):
+        raise ProblemError(f"'{key}' must be a list of {length} numbers, got {value!r}")
+    if len(value) != length:
+        raise ProblemError(f"'{key}' must have {length} numbers, got {len(value)}")
+    return tuple(exact(item, f"{key}[{i}]") for i, item in enumerate(value))
+
+
+def check_keys(data: dict[str, Any], required: set[str], optional: set[str], where: str) -> None:
+    missing = sorted(required - data.keys())
+    if missing:
+        raise ProblemError(f"{where}: missing key(s): {', '.join(missing)}")
+    unknown = sorted(data.keys() - required - optional)
+    if unknown:
+        raise ProblemError(f"{where}: unknown key(s): {', '.join(unknown)}")
+
+
+@dataclass(frozen=True)
+class BackpropProblem:
+    """A 2-2-2 sigmoid network with half-squared error, in the documents' notation.
+
+    ``weights`` are W1..W8 in the documents' order: z1 = W1·x1 + W2·x2 + b_hidden,
+    z2 = W3·x1 + W4·x2 + b_hidden, z3 = W5·h1 + W6·h2 + b_output, z4 = W7·h1 + W8·h2 + b_output.
+    """
+
+    x: tuple[Fraction, Fraction]
+    weights: tuple[Fraction, ...]
+    targets: tuple[Fraction, Fraction]
+    learning_rate: Fraction
+    biases: tuple[Fraction, Fraction] = (Fraction(0), Fraction(0))
+
+
+def backprop_problem(data: dict[str, Any], where: str = "problem") -> BackpropProblem:
+    """Validate the 2-2-2 problem form (see README) and return it with exact values."""
+    check_keys(data, {"x", "weights", "targets", "learning_rate"}, {"biases"}, where)
+    try:
+        problem = BackpropProblem(
+            x=exact_list(data, "x", 2),
+            weights=exact_list(data, "weights", 8),
+            targets=exact_list(data, "targets", 2),
+            learning_rate=exact(data["learning_rate"], "learning_rate"),
+            biases=exact_list(data, "biases", 2) if "biases" in data else (Fraction(0), Fraction(0)),
+        )
+    except ProblemError as exc:
+        raise ProblemError(f"{where}: {exc}") from None
+    if problem.learning_rate <= 0:
+        raise ProblemError(f"{where}: learning_rate must be > 0, got {data['learning_rate']!r}")
+    return problem
+
+
+def document_backprop_problem() -> BackpropProblem:
+    """The worked example of 002_0d151740a80634d0.txt §3.4 (repeated in 003_…)."""
+    return backprop_problem(data_file("backprop_2_2_2")["inputs"], "backprop_2_2_2.toml")

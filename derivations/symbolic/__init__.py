@@ -1,0 +1,1 @@
+"""SymPy derivations. Nothing here imports :mod:`derivations.numeric`: two independent routes."""

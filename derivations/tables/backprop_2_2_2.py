@@ -1,0 +1,380 @@
+"""Tables and the network figure of the backpropagation chapter (``docs/backpropagation.md``).
+
+Every value comes from :mod:`derivations.symbolic.backprop_2_2_2` (exact, printed to eight
+decimals); the NumPy transcripts run :mod:`derivations.numeric.backprop_2_2_2`. The notes' printed
+values appear only in the "note" column, read from the data file, beside what was derived.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+import sympy as sp
+
+from derivations.numeric import backprop_2_2_2 as numeric
+from derivations.problems import BackpropProblem, Printed, data_file, errata, printed_values
+from derivations.problems import document_backprop_problem
+from derivations.symbolic import backprop_2_2_2 as symbolic
+from derivations.symbolic.backprop_2_2_2 import DEFINITIONS, FORWARD, WEIGHTS, Solution
+from derivations.tables.common import display, fixed, math, plain, table, transcript
+
+CHAPTER = "backprop_2_2_2"
+SOURCE = "002_0d151740a80634d0.txt"
+
+
+def generate() -> dict[str, str]:
+    """Every generated file of the chapter, by path under ``docs/``."""
+    data = data_file(CHAPTER)
+    problem = document_backprop_problem()
+    solution = symbolic.solve(problem)
+    printed = {p.name: p for p in printed_values(data) if p.source == SOURCE}
+    files = {
+        "inputs.md": inputs_table(problem),
+        "network.svg": network_svg(problem),
+        "sigmoid_prime.md": sigmoid_prime_derivation(),
+        "forward.md": forward_table(solution, printed),
+        "step1.md": step1_tables(solution, printed),
+        "step2.md": step2_tables(solution, printed),
+        "update.md": update_table(solution, printed),
+        "second_pass.md": forward_table(solution, printed, suffix="_new"),
+        "proof.md": proof_table(),
+        "agreement.md": agreement_table(solution, printed),
+        "errata.md": errata_table(solution, data),
+    }
+    files |= numpy_transcripts(problem)
+    return {f"generated/{CHAPTER}/{name}": text for name, text in files.items()}
+
+
+def render_solution(solution: Solution) -> str:
+    """The full worked derivation of any 2-2-2 problem, as ``solve`` prints it."""
+    parts = [
+        "# The 2-2-2 sigmoid network, derived\n",
+        "## Inputs\n", inputs_table(solution.problem),
+        "## Forward pass\n", forward_table(solution, {}),
+        "## Step 1: output weights\n", step1_tables(solution, {}),
+        "## Step 2: hidden weights\n", step2_tables(solution, {}),
+        "## Update\n", update_table(solution, {}),
+        "## Second forward pass\n", forward_table(solution, {}, suffix="_new"),
+    ]
+    return "\n".join(parts)
+
+
+# --- values and how they are shown ---------------------------------------------------------------
+
+def _inputs(problem: BackpropProblem) -> dict[sp.Symbol, Fraction]:
+    s = symbolic
+    values = dict(zip(WEIGHTS, problem.weights))
+    values |= {s.x1: problem.x[0], s.x2: problem.x[1], s.target_o1: problem.targets[0],
+               s.target_o2: problem.targets[1], s.b_hidden: problem.biases[0],
+               s.b_output: problem.biases[1], s.alpha: problem.learning_rate}
+    return values
+
+
+def _names(solution: Solution, suffix: str = "", weights: dict | None = None) -> dict[sp.Symbol, str]:
+    """How each symbol is written once numbers are substituted: inputs as given, the rest to
+    eight decimals."""
+    names = {symbol: plain(value) for symbol, value in _inputs(solution.problem).items()}
+    names |= {q: fixed(solution.value[q.name + suffix]) for q in FORWARD}
+    names |= weights or {}
+    return names
+
+
+def _without_zero_biases(expr: sp.Expr, problem: BackpropProblem) -> sp.Expr:
+    """The notes' network has no biases: leave b out of the formulas where it is zero."""
+    zero = {b: 0 for b, v in zip((symbolic.b_hidden, symbolic.b_output), problem.biases)
+            if v == 0 and b in expr.free_symbols}
+    # Rebuilding an expression reorders its terms, so only touch those that hold a bias.
+    return expr.xreplace(zero) if zero else expr
+
+
+def _definition(quantity: sp.Symbol, problem: BackpropProblem) -> str:
+    expr = DEFINITIONS[quantity]
+    (arg,) = expr.free_symbols if quantity.name[0] in "ho" else (None,)
+    if arg is not None and expr == symbolic.sigmoid(arg):
+        return rf"\sigma\left({sp.latex(arg)}\right)"
+    return sp.latex(_without_zero_biases(expr, problem))
+
+
+def _latex(expr: sp.Expr, names: dict[sp.Symbol, str] | None = None) -> str:
+    """LaTeX in the order the note writes terms (target − output), numbers substituted by name."""
+    if names is None:
+        return sp.latex(expr, order="none")
+    return sp.latex(expr, order="none", symbol_names=names, mul_symbol="times")
+
+
+def _product(exprs, names: dict[sp.Symbol, str] | None = None) -> str:
+    """Factors written one by one, as the note multiplies them, not merged by SymPy."""
+    parts = [_latex(e, names) for e in exprs]
+    parts = [rf"\left({p}\right)" if isinstance(e, sp.Add) else p for e, p in zip(exprs, parts)]
+    return (r" \times " if names else r" \cdot ").join(parts)
+
+
+def _chain(rule: symbolic.ChainRule, names: dict[sp.Symbol, str] | None = None) -> str:
+    """(Σ upstream products) · local factors, each factor in its derived form."""
+    terms = [_product([f.expr for f in term], names) for term in rule.upstream]
+    upstream = terms[0] if len(terms) == 1 else r"\left(" + " + ".join(terms) + r"\right)"
+    return upstream + (r" \times " if names else r" \cdot ") + _product([f.expr for f in rule.local], names)
+
+
+def _note(name: str, value: sp.Float, printed: dict[str, Printed]) -> str:
+    """The note's printed value and whether the derived value rounds to it."""
+    if name not in printed:
+        return "—"
+    p = printed[name]
+    agrees = fixed(value, p.places) == str(p.decimal)
+    return f"{p.value} {'✓' if agrees else '✗'}"
+
+
+# --- tables ----------------------------------------------------------------------------------------
+
+def inputs_table(problem: BackpropProblem) -> str:
+    rows = [(math(sp.latex(symbol)), plain(value)) for symbol, value in _inputs(problem).items()
+            if not (symbol in (symbolic.b_hidden, symbolic.b_output) and value == 0)]
+    return table(["input", "value"], rows, "lr")
+
+
+def sigmoid_prime_derivation() -> str:
+    """σ'(z) derived, then rewritten in σ itself: the form the note uses for ∂o1/∂z3."""
+    derivative, in_output = symbolic.sigmoid_prime_in_output()
+    z = sp.Symbol("z")
+    steps = [
+        rf"\sigma(z) = {sp.latex(symbolic.sigmoid(z))}",
+        rf"\frac{{d\sigma}}{{dz}} = {sp.latex(derivative)}",
+        r"e^{- z} = \frac{1 - \sigma}{\sigma}",
+        rf"\frac{{d\sigma}}{{dz}} = {sp.latex(in_output)}",
+    ]
+    return "".join(display(step) for step in steps)
+
+
+def forward_table(solution: Solution, printed: dict[str, Printed], suffix: str = "") -> str:
+    """z1 … E_total: definition, the numbers substituted, the value, the note's value."""
+    weights = {}
+    if suffix:  # the second pass uses the updated weights W⁺
+        weights = {w: fixed(solution.value[f"{w}_new"]) for w in WEIGHTS}
+    names = _names(solution, suffix, weights)
+    rows = []
+    for q in FORWARD:
+        name = q.name + suffix
+        expr = _without_zero_biases(DEFINITIONS[q], solution.problem)
+        if q.name[0] in "ho":
+            (arg,) = expr.free_symbols
+            numbers = rf"\sigma\left({names[arg]}\right)"
+        else:
+            numbers = _latex(expr, {s: n for s, n in names.items() if s != q})
+        rows.append((math(sp.latex(q)),
+                     math(_definition(q, solution.problem)),
+                     math(numbers), fixed(solution.value[name]), _note(name, solution.value[name], printed)))
+    return table(["quantity", "definition", "with the numbers", "value", "note"], rows, "llllr")
+
+
+def _factor_rows(solution: Solution, entries, printed) -> list[tuple]:
+    """``entries``: (label, formula LaTeX, LaTeX with numbers, value key) per row."""
+    return [(math(label), math(formula), math(numbers), fixed(solution.value[key]),
+             _note(key, solution.value[key], printed))
+            for label, formula, numbers, key in entries]
+
+
+FACTOR_HEADER = ["partial", "derived", "with the numbers", "value", "note"]
+
+
+def _gradient_label(weight: sp.Symbol) -> str:
+    return rf"\frac{{\partial E_{{total}}}}{{\partial {sp.latex(weight)}}}"
+
+
+def step1_tables(solution: Solution, printed: dict[str, Printed]) -> str:
+    """W5 factor by factor, as the note does it, then all four output weights."""
+    names = _names(solution)
+    rule = symbolic.chain_rule(symbolic.W5)
+    entries = [(f.latex(), _latex(f.expr), _latex(f.expr, names), f.key) for f in rule.factors]
+    entries.append((_gradient_label(rule.weight), _chain(rule), _chain(rule, names), "dE_dW5"))
+    out = [display(rule.latex()), table(FACTOR_HEADER, _factor_rows(solution, entries, printed), "llllr")]
+    out.append("\n" + _weights_table(solution, WEIGHTS[4:], printed))
+    return "\n".join(out)
+
+
+def step2_tables(solution: Solution, printed: dict[str, Printed]) -> str:
+    """W1 as the note does it: ∂E_o1/∂h1 + ∂E_o2/∂h1, then ∂h1/∂z1 and ∂z1/∂W1."""
+    names = _names(solution)
+    rule = symbolic.chain_rule(symbolic.W1)
+    hidden = rule.local[0].of
+    entries = []
+    for term in rule.upstream:
+        error = term[0].of
+        label = rf"\frac{{\partial {sp.latex(error)}}}{{\partial {sp.latex(hidden)}}}"
+        key = f"d{error.name.replace('_', '')}_d{hidden}"
+        exprs = [f.expr for f in term]
+        entries.append((label, _product(exprs), _product(exprs, names), key))
+    total = " + ".join(e[1] for e in entries), " + ".join(e[2] for e in entries)
+    entries.append((rf"\frac{{\partial E_{{total}}}}{{\partial {sp.latex(hidden)}}}", *total, f"dE_d{hidden}"))
+    entries += [(f.latex(), _latex(f.expr), _latex(f.expr, names), f.key) for f in rule.local]
+    entries.append((_gradient_label(rule.weight), _chain(rule), _chain(rule, names), "dE_dW1"))
+    out = [display(rule.latex()), table(FACTOR_HEADER, _factor_rows(solution, entries, printed), "llllr")]
+    out.append("\n" + _weights_table(solution, WEIGHTS[:4], printed))
+    return "\n".join(out)
+
+
+def _weights_table(solution: Solution, weights, printed) -> str:
+    names = _names(solution)
+    rows = []
+    for w in weights:
+        rule = symbolic.chain_rule(w)
+        key = f"dE_d{w}"
+        rows.append((math(_gradient_label(w)), math(_chain(rule)), math(_chain(rule, names)),
+                     fixed(solution.value[key]), _note(key, solution.value[key], printed)))
+    return table(["gradient", "chain rule", "with the numbers", "value", "note"], rows, "llllr")
+
+
+def update_table(solution: Solution, printed: dict[str, Printed]) -> str:
+    """W⁺ = W − α ∂E_total/∂W for all eight weights."""
+    inputs = _inputs(solution.problem)
+    rows = []
+    for w in WEIGHTS:
+        numbers = (rf"{plain(inputs[w])} - {plain(inputs[symbolic.alpha])} \times "
+                   rf"{fixed(solution.value[f'dE_d{w}'])}")
+        key = f"{w}_new"
+        rows.append((math(sp.latex(w) + "^{+}"), math(numbers), fixed(solution.value[key]),
+                     _note(key, solution.value[key], printed)))
+    formula = display(r"W^{+} = W - \alpha \frac{\partial E_{total}}{\partial W}")
+    return formula + "\n" + table(["weight", "with the numbers", "value", "note"], rows, "lllr")
+
+
+def proof_table() -> str:
+    """For each weight: the chain-rule product and the result of subtracting the direct derivative."""
+    rows = []
+    for w in WEIGHTS:
+        rule = symbolic.chain_rule(w)
+        difference = symbolic.chain_equals_direct(w)
+        rows.append((math(_gradient_label(w)), math(_chain(rule)), math(sp.latex(difference))))
+    return table(["gradient", "chain-rule product (local symbols)", "product − direct derivative"],
+                 rows, "llc")
+
+
+def agreement_table(solution: Solution, printed: dict[str, Printed]) -> str:
+    """Symbolic vs NumPy vs the note, for every value the note prints."""
+    problem = solution.problem
+    numbers = numeric.backprop_2_2_2(
+        [float(v) for v in problem.x], [float(v) for v in problem.weights],
+        [float(v) for v in problem.targets], float(problem.learning_rate),
+        [float(v) for v in problem.biases])
+    rows = []
+    for name, p in printed.items():
+        exact = solution.value[name]
+        gap = abs(float(exact) - numbers[name])
+        rows.append((f"`{name}`", fixed(exact, 30), fixed(numbers[name]), f"{gap:.1e}",
+                     _note(name, exact, printed)))
+    header = ["value", "SymPy (exact, 30 decimals)", "NumPy (float64)", "difference", "note"]
+    return table(header, rows, "lrrrr")
+
+
+def errata_table(solution: Solution, data: dict) -> str:
+    """What a note printed beside what the derivation gives, and why the note's own numbers
+    contradict it."""
+    v = solution.value
+    rows = []
+    for e in errata(data):
+        note_value = Fraction(e.note_value)
+        if e.id == "w1-update-operand":
+            alpha = solution.problem.learning_rate
+            implied = note_value - alpha * Fraction(fixed(v["dE_dW1"]))
+            derived = (f"$W_{{1}} = {plain(solution.problem.weights[0])}$, so "
+                       f"$W_{{1}}^{{+}} = {fixed(v['W1_new'])}$")
+            consequence = (f"with {e.note_value} the subtraction gives {fixed(implied)}, "
+                           f"not the {fixed(v['W1_new'])} the note prints")
+        elif e.id == "z1-decimal-point":
+            implied = sp.N(symbolic.sigmoid(sp.Rational(e.note_value)), symbolic.DIGITS)
+            derived = f"$z_{{1}} = {fixed(v['z1'])}$, $\\sigma(z_{{1}}) = {fixed(v['h1'])}$"
+            consequence = (f"σ({e.note_value}) = {fixed(implied)}, but the note's next line "
+                           f"prints h1 = {fixed(v['h1'])}")
+        else:
+            raise KeyError(f"no rendering for erratum {e.id!r}")
+        rows.append((f"`{e.source}` {e.section}", f"`{e.printed}`", derived, consequence,
+                     e.explanation))
+    return table(["where", "the note printed", "derived", "the note's own numbers", "why"], rows)
+
+
+# --- NumPy, run ------------------------------------------------------------------------------------
+
+def numpy_transcripts(problem: BackpropProblem) -> dict[str, str]:
+    """The NumPy route run on the example; the shown calls are executed to produce the output."""
+    as_list = lambda values: "[" + ", ".join(plain(v) for v in values) + "]"  # noqa: E731
+    namespace: dict = {}
+    setup = [
+        "import numpy as np",
+        "from derivations.numeric.backprop_2_2_2 import forward, backward, update, matrices",
+        f"x, t = np.array({as_list(problem.x)}), np.array({as_list(problem.targets)})",
+        f"W_hidden, W_output = matrices({as_list(problem.weights)})",
+    ]
+    forward_call = [
+        *setup,
+        "first = forward(x, W_hidden, W_output, t)",
+        "first.z_hidden, first.h",
+        "first.z_output, first.o",
+        "first.E",
+        "print(first.E.sum())",
+    ]
+    backward_call = [
+        "grads = backward(x, W_output, t, first)",
+        "grads.delta_output",
+        "grads.W_output",
+        "grads.dE_dh, grads.delta_hidden",
+        "grads.W_hidden",
+    ]
+    update_call = [
+        f"W_hidden_new = update(W_hidden, grads.W_hidden, {plain(problem.learning_rate)})",
+        f"W_output_new = update(W_output, grads.W_output, {plain(problem.learning_rate)})",
+        "W_hidden_new, W_output_new",
+        "second = forward(x, W_hidden_new, W_output_new, t)",
+        "second.o",
+        "print(second.E.sum())",
+    ]
+    return {
+        "numpy_forward.md": transcript(forward_call, namespace),
+        "numpy_backward.md": transcript(backward_call, namespace),
+        "numpy_update.md": transcript(update_call, namespace),
+    }
+
+
+# --- the figure ------------------------------------------------------------------------------------
+
+def network_svg(problem: BackpropProblem) -> str:
+    """The 2-2-2 network with the example's inputs and weights, drawn as an inline SVG.
+
+    Colours come from the page (``currentColor`` and classes styled in ``extra.css``), so the
+    figure follows the light and dark themes.
+    """
+    columns = {"x": 70, "h": 300, "o": 530}
+    rows = (70, 210)
+    nodes = {f"x{i + 1}": (columns["x"], y) for i, y in enumerate(rows)}
+    nodes |= {f"h{i + 1}": (columns["h"], y) for i, y in enumerate(rows)}
+    nodes |= {f"o{i + 1}": (columns["o"], y) for i, y in enumerate(rows)}
+    edges = [("x1", "h1"), ("x2", "h1"), ("x1", "h2"), ("x2", "h2"),
+             ("h1", "o1"), ("h2", "o1"), ("h1", "o2"), ("h2", "o2")]  # W1..W8
+    parts = [
+        '<svg class="network" viewBox="0 0 600 280" role="img" width="100%" '
+        'xmlns="http://www.w3.org/2000/svg" aria-labelledby="network-title">',
+        '<title id="network-title">The 2-2-2 network: inputs x1, x2; hidden neurons h1, h2; '
+        'outputs o1, o2; weights W1 to W8</title>',
+    ]
+    for i, (a, b) in enumerate(edges):
+        (xa, ya), (xb, yb) = nodes[a], nodes[b]
+        parts.append(f'<line x1="{xa}" y1="{ya}" x2="{xb}" y2="{yb}" stroke="currentColor" '
+                     'stroke-opacity="0.55" stroke-width="1.5"/>')
+        lx, ly = xa + 0.28 * (xb - xa), ya + 0.28 * (yb - ya) - 6
+        parts.append(f'<text class="weight" x="{lx:.0f}" y="{ly:.0f}" text-anchor="middle">'
+                     f'W{i + 1} = {plain(problem.weights[i])}</text>')
+    labels = {"x1": plain(problem.x[0]), "x2": plain(problem.x[1])}
+    for name, (x, y) in nodes.items():
+        parts.append(f'<circle cx="{x}" cy="{y}" r="26" fill="var(--md-default-bg-color, #fff)" '
+                     'stroke="currentColor" stroke-width="2"/>')
+        parts.append(f'<text x="{x}" y="{y + 6}" text-anchor="middle" font-size="20">{name}</text>')
+        if name in labels:
+            parts.append(f'<text class="input" x="{x}" y="{y + 50}" text-anchor="middle">'
+                         f'{labels[name]}</text>')
+    targets = problem.targets
+    for i, name in enumerate(("o1", "o2")):
+        x, y = nodes[name]
+        parts.append(f'<text class="target" x="{x}" y="{y + 50}" text-anchor="middle">'
+                     f'target {plain(targets[i])}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,79 @@
+"""Formatting shared by every generated table: numbers, Markdown tables, code transcripts."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+PLACES = 8
+"""Decimal places of the notes' printed values, and of every value the site prints."""
+
+
+def decimal(value: Any) -> Decimal:
+    """A SymPy Float, Fraction or float as a Decimal, without passing through binary floats
+    where the value is exact or high-precision."""
+    if isinstance(value, Fraction):
+        return Decimal(value.numerator) / Decimal(value.denominator)
+    return Decimal(str(value))
+
+
+def fixed(value: Any, places: int = PLACES) -> str:
+    """``value`` rounded half-up to ``places`` decimals, as the notes round."""
+    with localcontext(prec=60):  # room for thirty decimals of the exact values
+        return str(decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+def plain(value: Fraction) -> str:
+    """An exact input as the reader wrote it: 3/10 is ``0.3``."""
+    text = format(decimal(value).normalize(), "f")
+    return text if value == Fraction(text) else str(value)
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[Any]], align: str | None = None) -> str:
+    """A Markdown table; ``align`` is one of l, c, r per column (default: left)."""
+    marks = {"l": ":--", "c": ":-:", "r": "--:"}
+    align = align or "l" * len(header)
+    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(marks[a] for a in align) + " |"]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def math(latex: str) -> str:
+    """Inline math for a Markdown page."""
+    return f"${latex}$"
+
+
+def display(latex: str) -> str:
+    """Display math for a Markdown page."""
+    return f"$$\n{latex}\n$$\n"
+
+
+def transcript(statements: Sequence[str], namespace: dict[str, Any] | None = None) -> str:
+    """Run ``statements`` like an interactive session and return a fenced ``pycon`` block.
+
+    An expression statement prints its repr, as the interpreter would; anything printed is kept.
+    Arrays print with eight decimals, the notes' precision.
+    """
+    namespace = {} if namespace is None else namespace
+    lines = []
+    with np.printoptions(precision=PLACES, floatmode="fixed", suppress=True):
+        for statement in statements:
+            lines.append(">>> " + statement.replace("\n", "\n... "))
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                try:
+                    code = compile(statement, "<transcript>", "eval")
+                except SyntaxError:
+                    exec(compile(statement, "<transcript>", "exec"), namespace)
+                else:
+                    result = eval(code, namespace)
+                    if result is not None:
+                        print(repr(result))
+            lines.extend(out.getvalue().rstrip("\n").splitlines())
+    return "```pycon\n" + "\n".join(lines) + "\n```\n"
+
