@@ -29,11 +29,11 @@ class UsageError(Exception):
 
 
 def solve(args: argparse.Namespace) -> str:
-    # Imported here so that `tables --check` and argument errors don't pay for SymPy's start-up.
+    problem = backprop_problem(read_toml(args.problem), str(args.problem))
+    # Imported only now, so that a bad file is reported without paying for SymPy's start-up.
     from derivations.symbolic.backprop_2_2_2 import solve as derive
     from derivations.tables.backprop_2_2_2 import render_solution
 
-    problem = backprop_problem(read_toml(args.problem), str(args.problem))
     solution = derive(problem)
     if args.format == "json":
         return json.dumps({key: float(solution.value[key]) for key in JSON_KEYS}, indent=2) + "\n"

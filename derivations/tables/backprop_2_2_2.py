@@ -88,8 +88,28 @@ def _without_zero_biases(expr: sp.Expr, problem: BackpropProblem) -> sp.Expr:
     return expr.xreplace(zero) if zero else expr
 
 
+_ERRORS = {symbolic.E_o1: ((symbolic.target_o1, symbolic.o1),),
+           symbolic.E_o2: ((symbolic.target_o2, symbolic.o2),),
+           symbolic.E_total: ((symbolic.target_o1, symbolic.o1), (symbolic.target_o2, symbolic.o2))}
+
+
+def _error(quantity: sp.Symbol, names: dict[sp.Symbol, str] | None = None) -> str:
+    """½(target − output)² terms written in the note's order (SymPy's printer may reorder them).
+
+    Raises if the definition SymPy differentiates is not the sum of exactly these terms.
+    """
+    terms = _ERRORS[quantity]
+    if sp.expand(DEFINITIONS[quantity] - sum((t - o) ** 2 for t, o in terms) / 2) != 0:
+        raise ArithmeticError(f"{quantity} is not defined as the half squared error shown")
+    names = names or {}
+    show = lambda s: names.get(s, sp.latex(s))  # noqa: E731
+    return " + ".join(rf"\frac{{1}}{{2}}\left({show(t)} - {show(o)}\right)^{{2}}" for t, o in terms)
+
+
 def _definition(quantity: sp.Symbol, problem: BackpropProblem) -> str:
     expr = DEFINITIONS[quantity]
+    if quantity in _ERRORS:
+        return _error(quantity)
     (arg,) = expr.free_symbols if quantity.name[0] in "ho" else (None,)
     if arg is not None and expr == symbolic.sigmoid(arg):
         return rf"\sigma\left({sp.latex(arg)}\right)"
@@ -157,7 +177,9 @@ def forward_table(solution: Solution, printed: dict[str, Printed], suffix: str =
     for q in FORWARD:
         name = q.name + suffix
         expr = _without_zero_biases(DEFINITIONS[q], solution.problem)
-        if q.name[0] in "ho":
+        if q in _ERRORS:
+            numbers = _error(q, names)
+        elif q.name[0] in "ho":
             (arg,) = expr.free_symbols
             numbers = rf"\sigma\left({names[arg]}\right)"
         else:
@@ -288,7 +310,8 @@ def errata_table(solution: Solution, data: dict) -> str:
                            f"prints h1 = {fixed(v['h1'])}")
         else:
             raise KeyError(f"no rendering for erratum {e.id!r}")
-        rows.append((f"`{e.source}` {e.section}", f"`{e.printed}`", derived, consequence,
+        quoted = math(e.printed) if "\\" in e.printed else e.printed  # the note's LaTeX, rendered
+        rows.append((f"`{e.source}` {e.section}", quoted, derived, consequence,
                      e.explanation))
     return table(["where", "the note printed", "derived", "the note's own numbers", "why"], rows)
 
