@@ -11,7 +11,9 @@ import os
 import tempfile
 from pathlib import Path
 
-CHAPTERS = ("backprop_2_2_2",)
+CHAPTERS = (
+    "backprop_2_2_2",
+)
 """Modules of this package, one per chapter, each with ``generate()``."""
 
 
