@@ -1,0 +1,123 @@
+"""The gates of 002 §1.2–1.3: every weight set's truth table, by both routes, against logic and
+against what the note's code printed; the step functions; the generated figures."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from derivations.numeric import perceptron as numeric
+from derivations.problems import data_file, printed_values
+from derivations.symbolic import perceptron as symbolic
+from derivations.tables import perceptron as tables
+
+DATA = data_file("perceptron")
+PRINTED = {p.name: p for p in printed_values(DATA)}
+GATES = DATA["gates"]
+LOGIC = {"AND": lambda a, b: a and b, "NAND": lambda a, b: not (a and b),
+         "OR": lambda a, b: a or b, "XOR": lambda a, b: a != b}
+"""Written again here, so the tests do not trust the module's own truth functions."""
+INPUTS = [(0, 0), (0, 1), (1, 0), (1, 1)]
+
+
+def truth(gate: str) -> tuple[int, ...]:
+    return tuple(int(bool(LOGIC[gate](a, b))) for a, b in INPUTS)
+
+
+def printed_tuple(gate: str) -> tuple[int, ...]:
+    return tuple(int(v) for v in re.findall(r"-?\d+", PRINTED[f"{gate}_gate"].value))
+
+
+@pytest.mark.parametrize("gate", GATES, ids=lambda g: f"{g['gate']}{g['weights']}")
+def test_numpy_truth_table_is_the_gate(gate):
+    assert tuple(numeric.perceptron(numeric.INPUTS, gate["weights"])) == truth(gate["gate"])
+
+
+@pytest.mark.parametrize("gate", GATES, ids=lambda g: f"{g['gate']}{g['weights']}")
+def test_exact_truth_table_is_the_gate(gate):
+    assert symbolic.truth_table(gate["weights"]) == truth(gate["gate"])
+
+
+@pytest.mark.parametrize("gate", GATES, ids=lambda g: f"{g['gate']}{g['weights']}")
+def test_every_weight_set_reproduces_what_the_note_printed(gate):
+    assert symbolic.truth_table(gate["weights"]) == printed_tuple(gate["gate"])
+
+
+def test_the_module_truth_functions_are_the_logic():
+    for gate in LOGIC:
+        assert symbolic.gate_truth(gate) == truth(gate)
+
+
+def test_weighted_sums_are_exact():
+    # 0.5 + 0.5 − 0.7 is 3/10 exactly, not the double 0.30000000000000004.
+    assert symbolic.weighted_sum([0.5, 0.5, -0.7], (1, 1)) == Fraction(3, 10)
+    assert symbolic.weighted_sum([1.0, 1.0, -1.0], (0, 1)) == 0
+
+
+def test_xor_network_of_the_note_computes_xor_by_both_routes():
+    net = DATA["xor_network"]
+    rows = symbolic.xor_network(net["weights"], tuple(net["hidden"]), net["output"])
+    assert tuple(r["y"] for r in rows) == truth("XOR")
+    assert [r["h"] for r in rows] == [(int(not (a and b)), int(a or b)) for a, b in INPUTS]
+    w = net["weights"]
+    assert tuple(numeric.xor(numeric.INPUTS, w["NAND"], w["OR"], w["AND"])) == truth("XOR")
+
+
+@given(st.floats(-1e6, 1e6, allow_nan=False))
+def test_step_is_one_exactly_above_zero(s):
+    assert numeric.step(s) == (1 if s > 0 else 0)
+    assert numeric.sign_step(s) == (1 if s > 0 else -1)
+    assert symbolic.step(symbolic.rational(s)) == numeric.step(s)
+    assert symbolic.sign_step(symbolic.rational(s)) == numeric.sign_step(s)
+
+
+def test_the_steps_differ_at_zero():
+    assert (numeric.step(0.0), numeric.sign_step(0.0)) == (0, -1)
+    assert (symbolic.step(0), symbolic.step_as_printed(0), symbolic.sign_step(0)) == (0, 1, -1)
+
+
+@given(st.lists(st.floats(-10, 10), min_size=3, max_size=3))
+def test_numpy_and_exact_gates_agree_on_any_weights(weights):
+    assert tuple(numeric.perceptron(numeric.INPUTS, weights)) == symbolic.truth_table(weights)
+
+
+# --- figures ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def svgs():
+    return {name: text for name, text in tables.generate().items() if name.endswith(".svg")}
+
+
+def _data_coordinates(px: float, py: float) -> tuple[float, float]:
+    scale = tables.SIZE / (tables.HIGH - tables.LOW)
+    return tables.LOW + (px - tables.PAD) / scale, tables.LOW + (tables.PAD + tables.SIZE - py) / scale
+
+
+@pytest.mark.parametrize("index,gate", list(enumerate(GATES, start=1)),
+                         ids=lambda v: str(v) if isinstance(v, int) else v["gate"])
+def test_each_gate_figure_draws_its_decision_line_and_outputs(index, gate, svgs):
+    svg = svgs[f"generated/perceptron/gate_{index}_{gate['gate'].lower()}.svg"]
+    w1, w2, b = gate["weights"]
+    (line,) = re.findall(r'<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)" stroke="#', svg)
+    ends = [_data_coordinates(float(line[0]), float(line[1])), _data_coordinates(float(line[2]), float(line[3]))]
+    for x1, x2 in ends:  # both ends lie on w1·x1 + w2·x2 + b = 0 (to the drawing's 0.1 px)
+        assert abs(w1 * x1 + w2 * x2 + b) < 0.01 * (abs(w1) + abs(w2))
+    filled = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="10" fill="currentColor"', svg)
+    on = {tuple(round(v) for v in _data_coordinates(float(x), float(y))) for x, y in filled}
+    assert on == {p for p, out in zip(INPUTS, truth(gate["gate"])) if out}
+
+
+def test_figures_use_the_page_colour_and_no_fixed_black_or_white(svgs):
+    for svg in svgs.values():
+        assert 'fill="currentColor"' in svg
+        assert not re.search(r'"#(000|000000|fff|ffffff)"', svg, re.I)
+
+
+def test_xor_figure_draws_the_two_hidden_lines(svgs):
+    svg = svgs["generated/perceptron/gate_xor.svg"]
+    assert len(re.findall(r'stroke-width="3"', svg)) == 2
+    assert "NAND" in svg and "OR" in svg

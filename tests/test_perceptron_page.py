@@ -1,0 +1,66 @@
+"""The built perceptron chapter shows what the issue asks: truth tables, the XOR proof, both
+update rules, the finished problem's numbers, training; and its notebook ran."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from derivations.problems import data_file
+from derivations.symbolic import perceptron as symbolic
+from derivations.tables.perceptron import q
+from test_site_build import visible_text
+
+DATA = data_file("perceptron")
+P = DATA["worked_problem"]
+WORKED = symbolic.worked_problem(P["w0"], P["b0"], P["x"], P["t"], P["learning_rate"])
+
+
+@pytest.fixture(scope="module")
+def page(built_site):
+    site, _ = built_site
+    return visible_text((site / "perceptron" / "index.html").read_text(encoding="utf-8"))
+
+
+def test_the_chapter_is_in_the_navigation(built_site):
+    site, _ = built_site
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="[^"]*perceptron/"', home)
+    assert re.search(r'href="[^"]*notebooks/perceptron/"', home)
+
+
+def test_every_gate_truth_table_is_shown(page):
+    for gate in DATA["gates"]:
+        outputs = "(" + ", ".join(map(str, symbolic.truth_table(gate["weights"]))) + ")"
+        assert outputs in page
+    assert "XOR" in page and "0 ✓" in page and "1 ✓" in page
+
+
+def test_the_xor_proof_and_both_rules_are_shown(built_site):
+    site, _ = built_site
+    raw = (site / "perceptron" / "index.html").read_text(encoding="utf-8")
+    assert "<math" in raw and "\\frac" not in visible_text(raw, code=False)
+    text = html.unescape(re.sub(r"<[^>]+>", "", raw))
+    packed = re.sub(r"\s+", "", text)                          # MathML leaves no spaces
+    assert "0>0" in packed and "(1)+(2)+(3)+(4)" in packed      # the certificate
+    assert "Fourier–Motzkin" in text and "delta rule" in text
+
+
+def test_the_finished_problem_is_shown_under_both_rules(page):
+    for rule in ("delta", "perceptron"):
+        for key in ("w1", "w2", "b"):
+            assert q(WORKED[rule][key]) in page, (rule, key)
+
+
+def test_training_tables_are_shown(page):
+    assert "Converged: epoch" in page and "Never converged" in page
+
+
+def test_the_notebook_ran_and_reproduced_the_numbers(built_site):
+    site, _ = built_site
+    nb = html.unescape((site / "notebooks" / "perceptron" / "index.html").read_text(encoding="utf-8"))
+    assert nb.count("SymPy == NumPy every epoch: True") == 3
+    assert "XOR infeasible" in nb
+    assert f"w(1) = ({float(WORKED['delta']['w1'])}, {float(WORKED['delta']['w2'])})" in nb
