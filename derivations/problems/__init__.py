@@ -151,3 +151,117 @@ def backprop_problem(data: dict[str, Any], where: str = "problem") -> BackpropPr
 def document_backprop_problem() -> BackpropProblem:
     """The worked example of 002_0d151740a80634d0.txt §3.4 (repeated in 003_…)."""
     return backprop_problem(data_file("backprop_2_2_2")["inputs"], "backprop_2_2_2.toml")
+
+
+# --- the general form: any dense network ------------------------------------------------------------
+
+ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "softmax", "identity")
+"""Activation names a dense layer may use (both routes implement each)."""
+
+LOSSES = ("half_sse", "mse", "binary_cross_entropy", "cross_entropy")
+"""Loss names a dense problem may use."""
+
+PROBABILITY_OUTPUTS = {"binary_cross_entropy": ("sigmoid",), "cross_entropy": ("softmax", "sigmoid")}
+"""The output activations each logarithmic loss accepts: its logarithms need outputs in (0, 1), and
+softmax outputs are one distribution, not independent probabilities for a binary loss."""
+
+Matrix = tuple[tuple[Fraction, ...], ...]
+
+
+@dataclass(frozen=True)
+class DenseLayer:
+    """One layer of the general form: ``Y = X W + B``, then ``activation``.
+
+    ``weights`` has one row per input and one column per unit.
+    """
+
+    weights: Matrix
+    biases: tuple[Fraction, ...]
+    activation: str
+
+    @property
+    def inputs(self) -> int:
+        return len(self.weights)
+
+    @property
+    def units(self) -> int:
+        return len(self.weights[0])
+
+
+@dataclass(frozen=True)
+class DenseProblem:
+    """A batch (one row of ``x`` and of ``targets`` per sample) through a dense network."""
+
+    x: Matrix
+    targets: Matrix
+    loss: str
+    learning_rate: Fraction
+    layers: tuple[DenseLayer, ...]
+
+
+def exact_matrix(value: Any, where: str) -> Matrix:
+    """A non-empty list of equally long, non-empty lists of numbers."""
+    if not isinstance(value, list) or not value or not all(isinstance(row, list) for row in value):
+        raise ProblemError(f"{where} must be a list of rows (lists of numbers), got {value!r}")
+    width = len(value[0])
+    if width == 0:
+        raise ProblemError(f"{where} has an empty row")
+    for i, row in enumerate(value):
+        if len(row) != width:
+            raise ProblemError(f"{where} is not rectangular: row {i} has {len(row)} numbers, row 0 has {width}")
+    return tuple(tuple(exact(v, f"{where}[{i}][{j}]") for j, v in enumerate(row))
+                 for i, row in enumerate(value))
+
+
+def dense_layer(data: Any, index: int, inputs: int) -> DenseLayer:
+    where = f"layers[{index}]"
+    if not isinstance(data, dict):
+        raise ProblemError(f"{where} must be a table ([[layers]]), got {data!r}")
+    check_keys(data, {"weights", "activation"}, {"biases"}, where)
+    weights = exact_matrix(data["weights"], f"{where}.weights")
+    if len(weights) != inputs:
+        raise ProblemError(f"{where}.weights has {len(weights)} rows but its input has width {inputs}: "
+                           "shapes do not chain (weights are inputs × units)")
+    units = len(weights[0])
+    try:
+        biases = exact_list(data, "biases", units) if "biases" in data else (Fraction(0),) * units
+    except ProblemError as exc:
+        raise ProblemError(f"{where}: {exc}") from None
+    activation = data["activation"]
+    if activation not in ACTIVATIONS:
+        raise ProblemError(f"{where}.activation must be one of {', '.join(ACTIVATIONS)}, got {activation!r}")
+    return DenseLayer(weights, biases, activation)
+
+
+def dense_problem(data: dict[str, Any], where: str = "problem") -> DenseProblem:
+    """Validate the general form (see README) and return it with exact values."""
+    try:
+        check_keys(data, {"x", "targets", "loss", "learning_rate", "layers"}, set(), where)
+        x = exact_matrix(data["x"], "x")
+        targets = exact_matrix(data["targets"], "targets")
+        layers_data = data["layers"]
+        if not isinstance(layers_data, list) or not layers_data:
+            raise ProblemError(f"'layers' must be one or more [[layers]] tables, got {layers_data!r}")
+        layers, width = [], len(x[0])
+        for index, entry in enumerate(layers_data):
+            layers.append(dense_layer(entry, index, width))
+            width = layers[-1].units
+        if len(targets) != len(x):
+            raise ProblemError(f"targets has {len(targets)} rows but x has {len(x)} (one row per sample)")
+        if len(targets[0]) != width:
+            raise ProblemError(f"targets rows have {len(targets[0])} numbers but the last layer has {width} units")
+        loss = data["loss"]
+        if loss not in LOSSES:
+            raise ProblemError(f"loss must be one of {', '.join(LOSSES)}, got {loss!r}")
+        output = layers[-1].activation
+        if loss in PROBABILITY_OUTPUTS and output not in PROBABILITY_OUTPUTS[loss]:
+            raise ProblemError(f"loss {loss} needs a {' or '.join(PROBABILITY_OUTPUTS[loss])} output layer, "
+                               f"got {output}")
+        if loss in PROBABILITY_OUTPUTS and not all(0 <= t <= 1 for row in targets for t in row):
+            raise ProblemError(f"loss {loss} needs targets between 0 and 1")
+        learning_rate = exact(data["learning_rate"], "learning_rate")
+        if learning_rate <= 0:
+            raise ProblemError(f"learning_rate must be > 0, got {data['learning_rate']!r}")
+    except ProblemError as exc:
+        raise ProblemError(f"{where}: {exc}") from None
+    return DenseProblem(x, targets, loss, learning_rate, tuple(layers))

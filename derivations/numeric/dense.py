@@ -1,0 +1,162 @@
+"""Any dense (fully connected) network in NumPy: forward propagation as matrix products, and
+backpropagation in matrix form.
+
+A layer maps a batch X of shape (batch, inputs) to
+
+    Z = X @ W + B          W: (inputs, units), B: (units,) added to every row
+    A = f(Z)               f: the layer's activation, elementwise (softmax: along each row)
+
+and the next layer takes A as its X. The loss of a batch is the mean over its samples of the
+per-sample loss. Backpropagation walks the layers in reverse with
+
+    δ = ∂L/∂Z = ∂L/∂A ∘ f'(Z)   (softmax: each row's Jacobian applied to that row)
+    ∂L/∂W = Xᵀ δ,   ∂L/∂B = Σ_rows δ,   ∂L/∂X = δ Wᵀ   (the ∂L/∂A of the layer below)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, NamedTuple
+
+import numpy as np
+from numpy.typing import NDArray
+
+from derivations.numeric import activations, losses
+
+Array = NDArray[np.float64]
+
+
+@dataclass
+class Layer:
+    """One dense layer: ``Y = X @ weights + biases``, then ``activation``."""
+
+    weights: Array      # shape (inputs, units)
+    biases: Array       # shape (units,)
+    activation: str     # a key of ACTIVATIONS
+
+
+ACTIVATIONS: dict[str, tuple[Callable, Callable | None]] = {
+    "sigmoid": (activations.sigmoid, activations.sigmoid_prime),
+    "tanh": (activations.tanh, activations.tanh_prime),
+    "relu": (activations.relu, activations.relu_prime),
+    "leaky_relu": (activations.leaky_relu, activations.leaky_relu_prime),
+    "identity": (activations.identity, activations.identity_prime),
+    "softmax": (activations.softmax, None),  # not elementwise: see softmax_backward
+}
+"""Each activation and its elementwise derivative."""
+
+LOSSES: dict[str, tuple[Callable, Callable]] = {
+    "half_sse": (losses.half_sse, losses.half_sse_grad),
+    "mse": (losses.mse, losses.mse_grad),
+    "binary_cross_entropy": (losses.binary_cross_entropy, losses.binary_cross_entropy_grad),
+    "cross_entropy": (losses.cross_entropy, losses.cross_entropy_grad),
+}
+"""Each loss of a batch (mean over samples) and its gradient with respect to the outputs."""
+
+
+# --8<-- [start:summary]
+class Shapes(NamedTuple):
+    X: tuple[int, int]  # (batch, inputs)
+    W: tuple[int, int]  # (inputs, units)
+    B: tuple[int, int]  # (batch, units): one bias row, repeated for every sample
+    Y: tuple[int, int]  # (batch, units)
+    parameters: int     # inputs · units weights + units biases
+
+
+def shapes(widths: list[int], batch: int = 1) -> list[Shapes]:
+    """X(m×n) · W(n×j) + B(m×j) = Y(m×j) for each layer; ``widths`` = input width, then units."""
+    return [Shapes((batch, n), (n, j), (batch, j), (batch, j), n * j + j)
+            for n, j in zip(widths, widths[1:])]
+
+
+def summary(widths: list[int]) -> str:
+    """The model summary Keras prints for Dense layers of these widths (trainable parameters only)."""
+    rule, bar = "_" * 65, "=" * 65
+    lines = ['Model: "sequential"', rule, f"{'Layer (type)':<29}{'Output Shape':<26}{'Param #':<10}", bar]
+    layers = shapes(widths)
+    for i, layer in enumerate(layers):
+        name = "dense" if i == 0 else f"dense_{i}"
+        lines.append(f"{name + ' (Dense)':<29}{f'(None, {layer.W[1]})':<26}{layer.parameters:<10}")
+        lines.append(rule if i < len(layers) - 1 else bar)
+    total = sum(layer.parameters for layer in layers)
+    lines += [f"Total params: {total:,}", f"Trainable params: {total:,}", "Non-trainable params: 0", rule]
+    return "\n".join(lines) + "\n"
+# --8<-- [end:summary]
+
+
+# --8<-- [start:forward]
+class Cache(NamedTuple):
+    X: Array  # the layer's input, (batch, inputs)
+    Z: Array  # X @ W + B, (batch, units)
+    A: Array  # f(Z), the layer's output
+
+
+def forward(layers: list[Layer], X: Array) -> list[Cache]:
+    """Forward propagation: one matrix product, one bias row and one activation per layer."""
+    caches = []
+    for layer in layers:
+        Z = X @ layer.weights + layer.biases  # B is broadcast to every row (sample)
+        A = ACTIVATIONS[layer.activation][0](Z)
+        caches.append(Cache(X, Z, A))
+        X = A
+    return caches
+
+
+def predict(layers: list[Layer], X: Array) -> Array:
+    """The network's outputs for a batch X of shape (batch, inputs)."""
+    return forward(layers, np.atleast_2d(np.asarray(X, dtype=np.float64)))[-1].A
+# --8<-- [end:forward]
+
+
+# --8<-- [start:backward]
+def softmax_backward(dA: Array, A: Array) -> Array:
+    """δ = Jᵀ ∂L/∂A per row, with J = diag(s) − s sᵀ: δ_i = s_i (g_i − Σ_j s_j g_j)."""
+    return A * (dA - np.sum(A * dA, axis=1, keepdims=True))
+
+
+def output_delta(last: Layer, cache: Cache, T: Array, loss: str) -> Array:
+    """δ of the output layer, ∂L/∂Z.
+
+    Two pairs are combined, because their product simplifies and the separate factors are
+    unstable (−t/p for p near 0): softmax with cross-entropy gives (P·Σt − T)/batch, which is the
+    familiar P − T per sample when each target row sums to one; sigmoid with binary
+    cross-entropy gives (P − T)/(batch · outputs).
+    """
+    batch, outputs = cache.A.shape
+    if last.activation == "softmax" and loss == "cross_entropy":
+        return (cache.A * T.sum(axis=1, keepdims=True) - T) / batch
+    if last.activation == "sigmoid" and loss == "binary_cross_entropy":
+        return (cache.A - T) / (batch * outputs)
+    return delta(last, cache, LOSSES[loss][1](cache.A, T))
+
+
+def delta(layer: Layer, cache: Cache, dA: Array) -> Array:
+    """∂L/∂Z from the upstream ∂L/∂A and the activation's local derivative."""
+    if layer.activation == "softmax":
+        return softmax_backward(dA, cache.A)
+    return dA * ACTIVATIONS[layer.activation][1](cache.Z)
+
+
+def loss_and_gradients(layers: list[Layer], X: Array, T: Array, loss: str) -> tuple[float, list[Layer]]:
+    """The batch loss and ∂L/∂W, ∂L/∂B of every layer (as Layers mirroring ``layers``)."""
+    X = np.atleast_2d(np.asarray(X, dtype=np.float64))
+    T = np.atleast_2d(np.asarray(T, dtype=np.float64))
+    caches = forward(layers, X)
+    value = float(LOSSES[loss][0](caches[-1].A, T))
+    gradients = []
+    d = output_delta(layers[-1], caches[-1], T, loss)
+    for i in reversed(range(len(layers))):
+        layer, cache = layers[i], caches[i]
+        gradients.append(Layer(cache.X.T @ d, d.sum(axis=0), layer.activation))
+        if i > 0:  # δ Wᵀ is ∂L/∂A of the layer below
+            d = delta(layers[i - 1], caches[i - 1], d @ layer.weights.T)
+    return value, gradients[::-1]
+# --8<-- [end:backward]
+
+
+# --8<-- [start:update]
+def update(layers: list[Layer], gradients: list[Layer], learning_rate: float) -> list[Layer]:
+    """Gradient descent on every layer: W⁺ = W − α ∂L/∂W, B⁺ = B − α ∂L/∂B."""
+    return [Layer(layer.weights - learning_rate * g.weights, layer.biases - learning_rate * g.biases,
+                  layer.activation) for layer, g in zip(layers, gradients)]
+# --8<-- [end:update]

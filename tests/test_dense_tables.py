@@ -1,0 +1,45 @@
+"""The chapter's generated files: the benchmark figure regenerates from the committed results,
+deterministically, and reads in both colour schemes."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import ROOT
+from derivations.tables import dense, with_source_link
+
+RESULTS = json.loads(dense.BENCHMARK.read_text(encoding="utf-8"))
+
+
+def test_the_committed_benchmark_results_are_complete():
+    assert [r["widths"] for r in RESULTS["symbolic"]][:2] == [[2, 2, 2], [4, 8, 8, 3]]
+    assert [r["batch"] for r in RESULTS["batches"]] == [2 ** k for k in range(11)]
+    assert {"cpu", "cores", "python", "numpy", "sympy"} <= RESULTS["machine"].keys()
+    assert RESULTS["measured"].endswith("UTC")
+
+
+def test_the_figure_and_table_regenerate_from_the_results_file():
+    files = dense.benchmark_files(RESULTS)
+    committed = ROOT / "docs" / "generated" / "dense"
+    for name, text in files.items():
+        assert (committed / name).read_text(encoding="utf-8") == with_source_link(name, text, "dense")
+    table = files["benchmark.md"]
+    assert RESULTS["machine"]["cpu"] in table and RESULTS["measured"] in table
+    for r in RESULTS["symbolic"]:
+        assert f"| {r['parameters']} | {r['seconds']:.3f} |" in table
+
+
+def test_the_figure_changes_with_the_results():
+    slower = json.loads(json.dumps(RESULTS))
+    slower["symbolic"][1]["seconds"] *= 10
+    assert dense.benchmark_svg(slower) != dense.benchmark_svg(RESULTS)
+
+
+def test_the_figure_is_deterministic_and_theme_aware():
+    svg = dense.benchmark_svg(RESULTS)
+    assert svg == dense.benchmark_svg(RESULTS)
+    assert svg.startswith('<svg fill="currentColor"')
+    assert "currentColor" in svg
+    assert not re.search(r"(fill|stroke): ?(#000000|black)", svg)
+    assert "<text" in svg  # labels are text, so they take the page's colour
