@@ -1,0 +1,228 @@
+"""The built site as a reader's browser shows it: served on 127.0.0.1, opened in Debian's Chromium
+with Playwright, and checked for everything that would make a page incomplete.
+
+Used by ``tests/test_browser.py`` and ``benchmarks/bench_site.py``. Playwright is imported by the
+caller (it is a test dependency, not a dependency of the site).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+SCHEMES = {"light": "default", "dark": "slate"}
+"""Playwright's ``color_scheme`` and the Material palette it must select."""
+
+
+def nav_pages(config_file: Path) -> list[str]:
+    """The URL (relative to the site root, directory style) of every page in mkdocs.yml's nav."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as f:
+        config = yaml_load(f)
+
+    def walk(entry) -> list[str]:
+        if isinstance(entry, list):
+            return [url for item in entry for url in walk(item)]
+        if isinstance(entry, dict):
+            return [url for value in entry.values() for url in walk(value)]
+        if "://" in entry:
+            return []  # an external link in the nav is not a page of the site
+        stem = entry.rsplit(".", 1)[0]
+        if stem == "index" or stem.endswith("/index"):
+            return [stem[: -len("index")]]
+        return [stem + "/"]
+
+    return walk(config["nav"])
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serve(site: Path):
+    """``python -m http.server`` on a free local port for ``site``; yields the base URL and stops
+    the server by its PID afterwards."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(base, timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError(f"the site server on port {port} did not start") from None
+                time.sleep(0.05)
+        yield base
+    finally:
+        os.kill(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+@dataclass
+class Visit:
+    """What one page load did: the problems a reader would meet, every request, and its cost."""
+
+    url: str
+    problems: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    transferred: int = 0
+    """Bytes of every response body and header, the page and all it loaded."""
+    load_ms: float = 0.0
+    """From the start of navigation to the end of the load event."""
+    math_ms: float = 0.0
+    """From the start of navigation to the first frame, once the document is parsed, in which every
+    displayed formula has a size (MathML is laid out by the browser, no script typesets it)."""
+
+
+# Text a reader would see as raw TeX: math delimiters or a backslash command outside code.
+_PAGE_CHECKS = r"""
+() => {
+  const problems = [];
+  for (const d of document.querySelectorAll("details")) d.open = true;  // collapsed blocks too
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => node.parentElement.closest("code, pre, script, style, textarea, math")
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  const tex = /\$[^$\s][^$]*\$|\\[()\[\]]|\\[A-Za-z]{2,}/;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const match = node.data.match(tex);
+    if (match && node.parentElement.checkVisibility()) {
+      problems.push(`raw TeX visible: ${JSON.stringify(node.data.trim().slice(0, 80))}`);
+    }
+  }
+  const size = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  // Hidden on purpose (the other copy of the contents at this width) is not unrendered.
+  const maths = [...document.querySelectorAll("math")].filter((m) => m.checkVisibility());
+  const unsized = maths.filter((m) => !size(m)).length;
+  if (unsized) problems.push(`${unsized} of ${maths.length} displayed formulas have no size`);
+  if (document.querySelector("merror")) problems.push("a formula holds a MathML error");
+  for (const img of document.images) {
+    if (!img.complete || img.naturalWidth === 0) problems.push(`image not loaded: ${img.src}`);
+  }
+  for (const svg of document.querySelectorAll(".md-content svg")) {
+    if (svg.checkVisibility() && !size(svg)) {
+      problems.push(`svg without size: ${svg.outerHTML.slice(0, 80)}`);
+    }
+  }
+  return {
+    problems,
+    scheme: document.body.getAttribute("data-md-color-scheme"),
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  };
+}
+"""
+
+# Installed before the page's own scripts: from the first animation frame after the document is
+# parsed, checks every frame whether each displayed formula has a size, and records when.
+_MATH_WATCH = r"""
+window.__mathRendered = new Promise((resolve) => {
+  const sized = (m) => { const r = m.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const check = () => {
+    if (document.readyState !== "loading"
+        && [...document.querySelectorAll("math")].filter((m) => m.checkVisibility()).every(sized)) {
+      resolve(performance.now());
+    } else {
+      requestAnimationFrame(check);
+    }
+  };
+  requestAnimationFrame(check);
+});
+"""
+
+# A promise that never settles has no timeout of its own: race it against a timer.
+_MATH_RENDERED = """
+Promise.race([window.__mathRendered, new Promise((resolve) => setTimeout(() => resolve(null), 10000))])
+"""
+
+
+def visit(browser, url: str, viewport: str, scheme: str, screenshot: Path | None = None) -> Visit:
+    """Open ``url`` in a fresh context (``viewport`` a key of VIEWPORTS, ``scheme`` of SCHEMES) and
+    report every problem. Requests to any other origin are recorded, refused and reported."""
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
+    result = Visit(url)
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme,
+                                  service_workers="block")
+    try:
+        page = context.new_page()
+
+        def route(r):
+            if r.request.url.startswith(origin + "/") or r.request.url.startswith(("data:", "blob:")):
+                r.continue_()
+            else:
+                result.problems.append(f"request to another host: {r.request.url}")
+                r.abort()
+
+        def finished(request):
+            sizes = request.sizes()
+            result.transferred += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+        def response(r):
+            if r.status >= 400:
+                result.problems.append(f"HTTP {r.status}: {r.url}")
+
+        def failed(request):
+            if request.url.startswith(origin + "/"):  # another host's are reported by route
+                result.problems.append(f"request failed ({request.failure}): {request.url}")
+
+        context.route("**/*", route)
+        page.add_init_script(_MATH_WATCH)
+        page.on("request", lambda r: result.requests.append(r.url))
+        page.on("requestfinished", finished)
+        page.on("response", response)
+        page.on("requestfailed", failed)
+        def console(message):
+            if message.type == "error":
+                result.problems.append(f"console error: {message.text}")
+
+        page.on("console", console)
+        page.on("pageerror", lambda e: result.problems.append(f"script error: {e}"))
+
+        page.goto(url, wait_until="load")
+        math_ms = page.evaluate(_MATH_RENDERED)
+        if math_ms is None:
+            result.problems.append("formulas still without size 10 s after load")
+        else:
+            result.math_ms = math_ms
+        page.wait_for_load_state("networkidle")
+        result.load_ms = page.evaluate('performance.getEntriesByType("navigation")[0].loadEventEnd')
+        checks = page.evaluate(_PAGE_CHECKS)
+        result.problems += checks["problems"]
+        if checks["scheme"] != SCHEMES[scheme]:
+            result.problems.append(f"colour scheme {checks['scheme']!r}, expected {SCHEMES[scheme]!r}")
+        if viewport == "phone" and checks["scrollWidth"] > checks["innerWidth"]:
+            result.problems.append(
+                f"horizontal overflow: {checks['scrollWidth']} px wide in a {checks['innerWidth']} px window")
+        if screenshot is not None:
+            screenshot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(screenshot), full_page=True)
+    finally:
+        context.close()
+    return result

@@ -1,0 +1,40 @@
+"""The table of contents of notebook pages, made to match the notebook's rendered headings.
+
+mkdocs-jupyter builds a notebook's table of contents from the Markdown source of its headings,
+and nbconvert gives the headings their ids on its own: a heading holding code or math gets a
+contents entry whose label shows raw ``$…$`` and whose link misses the heading's id (``004_…`` is
+dropped from the slug, not from the id). Each entry is rewritten from the heading it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]+)"[^>]*>(?P<inner>.*?)</h(?P=level)>', re.S)
+_ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
+_ENTRY = re.compile(r'(?P<open><a href="#)(?P<id>[^"]*)(?P<mid>" class="md-nav__link">\s*'
+                    r'<span class="md-ellipsis">)(?P<label>.*?)(?P<close></span>)', re.S)
+
+
+def _heading_for(entry_id: str, headings: dict[str, str]) -> str | None:
+    """The id of the heading an entry stands for: the same id, or the one the entry's slug is
+    cut short of."""
+    if entry_id in headings:
+        return entry_id
+    longer = [i for i in headings if i.startswith(entry_id + "-") or i.startswith(entry_id + "_")]
+    return longer[0] if len(longer) == 1 else None
+
+
+def match_headings(page: str) -> str:
+    """Point every contents entry of ``page`` at its heading's id and label it with the heading's
+    rendered content (math already MathML). Entries with no matching heading are left alone."""
+    headings = {m.group("id"): _ANCHOR_LINK.sub("", m.group("inner")).strip()
+                for m in _HEADING.finditer(page)}
+
+    def replace(entry: re.Match) -> str:
+        heading = _heading_for(entry.group("id"), headings)
+        if heading is None:
+            return entry.group(0)
+        return entry.group("open") + heading + entry.group("mid") + headings[heading] + entry.group("close")
+
+    return _ENTRY.sub(replace, page)

@@ -1,0 +1,89 @@
+"""The glossary: every Korean term a page shows beside its English name is collected, once, in
+``derivations/problems/glossary.toml`` and listed on the glossary page."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from conftest import ROOT
+from derivations.problems import data_file
+from derivations.tables.glossary import glossary_table
+from test_site_build import visible_text
+
+NOTES = {"000_27164fcf4fe11804.txt", "001_0f6bc44c70e8f7d0.txt", "002_0d151740a80634d0.txt",
+         "003_fbed39925f86eb38.txt", "004_3b2490ffcdfbdb28.txt"}
+
+# "forward propagation (순전파)", "(은닉층, hidden layer)": Korean opening a parenthesis.
+KOREAN_IN_PARENTHESES = re.compile(r"\(\s*([가-힣](?:[가-힣0-9 ]*[가-힣0-9])?)\s*[,)]")
+
+
+def _terms():
+    return data_file("glossary")["term"]
+
+
+def _page_texts() -> dict[str, str]:
+    """Prose of every page: Markdown pages, and the Markdown cells of every notebook."""
+    texts = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8")
+             for p in sorted((ROOT / "docs").glob("*.md"))}
+    for notebook in sorted((ROOT / "docs" / "notebooks").glob("*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        texts[notebook.relative_to(ROOT).as_posix()] = "\n".join(
+            "".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    texts.pop("docs/glossary.md")
+    return texts
+
+
+def test_the_data_file_is_complete_and_unambiguous():
+    terms = _terms()
+    assert len(terms) >= 40
+    for term in terms:
+        assert term["source"] in NOTES, term
+        assert term["korean"] and term["english"] and term["printed"], term
+        # the note's text holds the term (or, for a typo, the text says which)
+        assert term["korean"] in term["printed"] or "remark" in term, term
+    for key in ("korean", "english"):
+        repeated = [k for k, n in Counter(t[key] for t in terms).items() if n > 1]
+        assert repeated == [], key
+
+
+def test_every_korean_term_on_a_page_is_in_the_glossary():
+    known = {t["korean"] for t in _terms()}
+    unknown = {page: sorted(set(KOREAN_IN_PARENTHESES.findall(text)) - known)
+               for page, text in _page_texts().items()}
+    assert {page: terms for page, terms in unknown.items() if terms} == {}
+
+
+def test_a_page_gives_each_korean_term_once():
+    repeated = {}
+    for page, text in _page_texts().items():
+        counts = Counter(KOREAN_IN_PARENTHESES.findall(text))
+        if twice := sorted(term for term, n in counts.items() if n > 1):
+            repeated[page] = twice
+    assert repeated == {}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Forward propagation (순전파) runs", ["순전파"]),
+    ("two hidden neurons (은닉층, hidden layer)", ["은닉층"]),
+    ("Step 1 (역전파 1단계) updates", ["역전파 1단계"]),
+    ("a note (`002_0d151740a80634d0.txt` §3.4)", []),
+])
+def test_the_term_pattern(text, found):
+    assert KOREAN_IN_PARENTHESES.findall(text) == found
+
+
+def test_the_table_lists_every_term_sorted_by_english_name():
+    rows = [line for line in glossary_table().splitlines()[2:]]
+    english = [row.split(" | ")[0].removeprefix("| ") for row in rows]
+    assert english == sorted((t["english"] for t in _terms()), key=str.casefold)
+
+
+def test_the_glossary_page_shows_every_term(built_site):
+    site, _ = built_site
+    text = visible_text((site / "glossary" / "index.html").read_text(encoding="utf-8"))
+    missing = [t["korean"] for t in _terms() if t["korean"] not in text or t["printed"] not in text]
+    assert missing == []
