@@ -178,9 +178,9 @@ def gradients(layers: Sequence[Layer], X: sp.Matrix, T: sp.Matrix, loss_name: st
     value = loss(loss_name, caches[-1].A, T)
     dA = output_gradient(loss_name, caches[-1].A, T)
     result = []
-    for layer, cache in zip(reversed(layers), reversed(caches)):
-        d = delta(layer, cache, dA)
-        result.append(Layer(cache.X.T * d, sp.ones(1, d.rows) * d, layer.activation))
+    for layer, stored in zip(reversed(layers), reversed(caches)):
+        d = delta(layer, stored, dA)
+        result.append(Layer(stored.X.T * d, sp.ones(1, d.rows) * d, layer.activation))
         dA = d * layer.weights.T
     return value, result[::-1]
 

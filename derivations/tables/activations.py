@@ -9,8 +9,6 @@ read from the data file and shown beside what is derived.
 
 from __future__ import annotations
 
-import io
-import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -24,6 +22,7 @@ from derivations.symbolic import activations as sym
 from derivations.symbolic import losses as sym_losses
 from derivations.symbolic.backprop_2_2_2 import DIGITS, Solution, solve
 from derivations.tables.common import display, fixed, math, plain, table, transcript
+from derivations.tables.figures import svg_figure
 
 CHAPTER = "activations"
 
@@ -208,7 +207,7 @@ def softmax_jacobian_derivation() -> str:
                       r" = s_{i} - s_{i}^{2} & i = j \\ "
                       r"\frac{0 - e^{z_{i}} e^{z_{j}}}{\left(\sum_{k} e^{z_{k}}\right)^{2}} = - s_{i} s_{j}"
                       r" & i \neq j \end{cases} = s_{i} \left(\delta_{ij} - s_{j}\right)")
-            + f"\nFor three logits the Jacobian is\n\n"
+            + "\nFor three logits the Jacobian is\n\n"
             + "\n" + display(rf"J = {sp.latex(claim)}")
             + "\nand SymPy, differentiating the softmax of "
             + math(r"z_{1}, z_{2}, z_{3}")
@@ -476,18 +475,9 @@ def figures(inputs: dict) -> dict[str, str]:
 
 
 def plot(z, label, f, prime_label, prime, xlabel: str = "z") -> str:
-    """One function and its derivative as an SVG drawn in ``currentColor``, byte-for-byte
-    reproducible (fixed hash salt, no date, no metadata, text kept as text)."""
-    import matplotlib
+    """One function and its derivative, as an inline SVG that follows the theme."""
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    with matplotlib.rc_context({"svg.hashsalt": "derivations", "svg.fonttype": "none",
-                                "font.size": 11, "axes.edgecolor": "black",
-                                "text.color": "black", "axes.labelcolor": "black",
-                                "xtick.color": "black", "ytick.color": "black"}):
-        fig, ax = plt.subplots(figsize=(6.0, 3.4))
+    def draw(ax):
         ax.axhline(0, color="black", linewidth=0.6, alpha=0.4)
         ax.axvline(0, color="black", linewidth=0.6, alpha=0.4)
         ax.plot(z, f(z), color=FUNCTION_COLOUR, linewidth=2.2, label=label)
@@ -495,12 +485,5 @@ def plot(z, label, f, prime_label, prime, xlabel: str = "z") -> str:
         ax.set_xlabel(xlabel)
         ax.spines[["top", "right"]].set_visible(False)
         ax.legend(frameon=False, loc="upper left")
-        fig.tight_layout()
-        out = io.StringIO()
-        fig.savefig(out, format="svg", transparent=True, metadata={"Date": None})
-        plt.close(fig)
-    svg = out.getvalue()
-    svg = svg[svg.index("<svg"):]                                  # no XML prolog inside HTML
-    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)  # names the library version
-    svg = svg.replace("#000000", "currentColor").replace(":black", ":currentColor")
-    return svg
+
+    return svg_figure(draw, figsize=(6.0, 3.4))

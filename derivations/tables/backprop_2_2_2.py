@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import numpy as np
 import sympy as sp
 
 from derivations.numeric import backprop_2_2_2 as numeric

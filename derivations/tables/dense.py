@@ -24,6 +24,7 @@ from derivations.symbolic import backprop_2_2_2 as spine
 from derivations.symbolic import dense as symbolic
 from derivations.symbolic import graph as symbolic_graph
 from derivations.tables.common import display, fixed, math, plain, table, transcript
+from derivations.tables.figures import svg_figure
 
 CHAPTER = "dense"
 ROOT = Path(__file__).resolve().parents[2]
@@ -483,49 +484,32 @@ def benchmark_tables(results: dict) -> str:
 
 def benchmark_svg(results: dict) -> str:
     """Two panels: symbolic time against parameters; NumPy batched vs per-sample loop."""
-    import io
 
-    import matplotlib
+    def draw(left, right):
+        params = [r["parameters"] for r in results["symbolic"]]
+        seconds = [r["seconds"] for r in results["symbolic"]]
+        left.loglog(params, seconds, "o-", color="#3f7fbf", label="SymPy, exact gradient")
+        ref = [seconds[1] * p / params[1] for p in params]
+        left.loglog(params, ref, "--", color="#999999", label="linear in the parameters")
+        for p, s, r in zip(params, seconds, results["symbolic"]):
+            left.annotate("-".join(map(str, r["widths"])), (p, s), textcoords="offset points",
+                          xytext=(6, -12), fontsize=10)
+        left.set_xlabel("parameters")
+        left.set_ylabel("seconds (median)")
+        left.set_title("Symbolic gradient")
+        left.legend(frameon=False, fontsize=10)
+        batches = [r["batch"] for r in results["batches"]]
+        right.loglog(batches, [r["batched_seconds"] for r in results["batches"]], "o-",
+                     color="#3f7fbf", label="one batched pass")
+        right.loglog(batches, [r["loop_seconds"] for r in results["batches"]], "s-",
+                     color="#d9822b", label="Python loop over samples")
+        right.set_xlabel("batch size")
+        right.set_title("NumPy forward + backward, 4-8-8-3")
+        right.legend(frameon=False, fontsize=10)
+        for ax in (left, right):
+            ax.grid(True, which="major", alpha=0.3)
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams["svg.hashsalt"] = "derivations"
-    plt.rcParams["svg.fonttype"] = "none"  # real <text>, so that its colour can follow the theme
-    plt.rcParams["font.size"] = 12
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.2))
-    params = [r["parameters"] for r in results["symbolic"]]
-    seconds = [r["seconds"] for r in results["symbolic"]]
-    left.loglog(params, seconds, "o-", color="#3f7fbf", label="SymPy, exact gradient")
-    ref = [seconds[1] * p / params[1] for p in params]
-    left.loglog(params, ref, "--", color="#999999", label="linear in the parameters")
-    for p, s, r in zip(params, seconds, results["symbolic"]):
-        left.annotate("-".join(map(str, r["widths"])), (p, s), textcoords="offset points", xytext=(6, -12),
-                      fontsize=10)
-    left.set_xlabel("parameters")
-    left.set_ylabel("seconds (median)")
-    left.set_title("Symbolic gradient")
-    left.legend(frameon=False, fontsize=10)
-    batches = [r["batch"] for r in results["batches"]]
-    right.loglog(batches, [r["batched_seconds"] for r in results["batches"]], "o-", color="#3f7fbf",
-                 label="one batched pass")
-    right.loglog(batches, [r["loop_seconds"] for r in results["batches"]], "s-", color="#d9822b",
-                 label="Python loop over samples")
-    right.set_xlabel("batch size")
-    right.set_title("NumPy forward + backward, 4-8-8-3")
-    right.legend(frameon=False, fontsize=10)
-    for ax in (left, right):
-        ax.grid(True, which="major", alpha=0.3)
-    fig.tight_layout()
-    out = io.StringIO()
-    fig.savefig(out, format="svg", transparent=True, metadata={"Date": None})
-    plt.close(fig)
-    svg = out.getvalue()
-    for dark in ("#000000", "black", "#262626", "#333333"):
-        svg = svg.replace(f"stroke: {dark}", "stroke: currentColor").replace(f"fill: {dark}", "fill: currentColor")
-    svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype: the SVG is inlined in the page
-    # Whatever matplotlib leaves at SVG's default (black) fill, text above all, takes the page's colour.
-    return svg.replace("<svg ", '<svg fill="currentColor" ', 1)
+    return svg_figure(draw, figsize=(10, 4.2), panels=2, font_size=12)
 
 
 # --- ``solve`` on a problem of the general form ------------------------------------------------------------

@@ -8,8 +8,6 @@ values appear only in "note" columns, read from ``learning.toml``.
 
 from __future__ import annotations
 
-import io
-import re
 from decimal import Decimal
 from functools import cache
 
@@ -22,6 +20,7 @@ from derivations.problems import data_file, document_backprop_problem, errata, p
 from derivations.symbolic import optimizers as symbolic
 from derivations.symbolic.backprop_2_2_2 import WEIGHTS
 from derivations.tables.common import display, fixed, math, plain, table, transcript
+from derivations.tables.figures import svg_figure
 
 CHAPTER = "learning"
 LINE_COLOURS = ("#e0803a", "#3b8fd9", "#3fae6a", "#b070d8", "#d9507f")
@@ -212,35 +211,15 @@ def training_table(data: dict) -> str:
                   f"iterations to E_total < {threshold:g}"], rows, "llrrr")
 
 
-STYLE = {"svg.hashsalt": "derivations", "svg.fonttype": "none", "font.size": 11,
-         "axes.edgecolor": "black", "text.color": "black", "axes.labelcolor": "black",
-         "xtick.color": "black", "ytick.color": "black"}
-"""Black everywhere, so that one replacement turns all of it into ``currentColor``."""
-
-
 def _plot(title: str, draw) -> str:
-    """``draw(ax)`` on fresh axes, as inline SVG: reproducible (fixed hash salt, no date, no
-    metadata, text kept as text), transparent, and drawn in ``currentColor``."""
-    import matplotlib
+    """``draw(ax)`` on fresh axes under ``title``, as an inline SVG that follows the theme."""
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    with matplotlib.rc_context(STYLE):  # the settings are read again by savefig
-        fig, ax = plt.subplots(figsize=(7.0, 3.8))
+    def titled(ax):
         ax.set_title(title, fontsize=11)
         ax.spines[["top", "right"]].set_visible(False)
         draw(ax)
-        fig.tight_layout()
-        out = io.StringIO()
-        fig.savefig(out, format="svg", transparent=True, metadata={"Date": None})
-        plt.close(fig)
-    svg = out.getvalue()
-    svg = svg[svg.index("<svg"):]                                      # no XML prolog inside HTML
-    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)  # names the library version
-    svg = svg.replace("#000000", "currentColor").replace(":black", ":currentColor")
-    # Text matplotlib leaves unfilled (the legend's) would be SVG's default black.
-    return svg.replace("<svg ", '<svg fill="currentColor" ', 1)
+
+    return svg_figure(titled, figsize=(7.0, 3.8))
 
 
 def training_svg(data: dict) -> str:
