@@ -70,3 +70,10 @@ def test_atomic_write_leaves_no_temporary_file_on_failure(tmp_path, monkeypatch)
         tables.write_atomic(target, "new\n")
     assert target.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["t.md"]
+
+
+def test_agreement_is_a_bound_and_shows_a_gap_that_breaks_it():
+    from derivations.tables.common import agreement
+
+    assert agreement(0.1, 0.1 + 1e-16) == agreement(0.1, 0.1) == "< 1e-12 ✓"
+    assert agreement(0.1, 0.1 + 3e-9) == "3.0e-09 ✗"

@@ -21,7 +21,7 @@ from derivations.problems import data_file, document_backprop_problem, errata, e
 from derivations.symbolic import activations as sym
 from derivations.symbolic import losses as sym_losses
 from derivations.symbolic.backprop_2_2_2 import DIGITS, Solution, solve
-from derivations.tables.common import display, fixed, math, plain, table, transcript
+from derivations.tables.common import agreement, display, fixed, math, plain, table, transcript
 from derivations.tables.figures import svg_figure
 
 CHAPTER = "activations"
@@ -349,14 +349,10 @@ def _values(values: list[float], where: str) -> list[sp.Rational]:
     return [_rational(v, f"{where}[{i}]") for i, v in enumerate(values)]
 
 
-def _gap(exact: sp.Expr, approx) -> str:
-    return f"{abs(float(exact) - float(approx)):.1e}"
-
-
 def _loss_rows(rows) -> str:
     """``rows``: (what, exact SymPy value, NumPy value)."""
     return table(["quantity", "SymPy (exact)", "NumPy (float64)", "difference"],
-                 [(what, _fixed(sp.N(v, DIGITS)), _fixed(n), _gap(sp.N(v, DIGITS), n))
+                 [(what, _fixed(sp.N(v, DIGITS)), _fixed(n), agreement(sp.N(v, DIGITS), n))
                   for what, v, n in rows], "lrrr")
 
 

@@ -16,7 +16,7 @@ from derivations.problems import BackpropProblem, Printed, data_file, errata, pr
 from derivations.problems import document_backprop_problem
 from derivations.symbolic import backprop_2_2_2 as symbolic
 from derivations.symbolic.backprop_2_2_2 import DEFINITIONS, FORWARD, WEIGHTS, Solution
-from derivations.tables.common import display, fixed, math, plain, table, transcript
+from derivations.tables.common import agreement, display, fixed, math, plain, table, transcript
 
 CHAPTER = "backprop_2_2_2"
 SOURCE = "002_0d151740a80634d0.txt"
@@ -281,10 +281,9 @@ def agreement_table(solution: Solution, printed: dict[str, Printed]) -> str:
     rows = []
     for name, p in printed.items():
         exact = solution.value[name]
-        gap = abs(float(exact) - numbers[name])
-        rows.append((f"`{name}`", fixed(exact, 30), fixed(numbers[name]), f"{gap:.1e}",
+        rows.append((f"`{name}`", fixed(exact, 30), fixed(numbers[name]), agreement(exact, numbers[name]),
                      _note(name, exact, printed)))
-    header = ["value", "SymPy (exact, 30 decimals)", "NumPy (float64)", "difference", "note"]
+    header = ["value", "SymPy (exact, 30 decimals)", "NumPy (float64)", "SymPy − NumPy", "note"]
     return table(header, rows, "lrrrr")
 
 

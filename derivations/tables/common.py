@@ -77,3 +77,18 @@ def transcript(statements: Sequence[str], namespace: dict[str, Any] | None = Non
             lines.extend(out.getvalue().rstrip("\n").splitlines())
     return "```pycon\n" + "\n".join(lines) + "\n```\n"
 
+
+
+AGREEMENT = 1e-12
+"""How close float64 must come to the exact value; the tests hold both routes to it."""
+
+
+def agreement(exact: Any, approx: Any, tolerance: float = AGREEMENT) -> str:
+    """The gap between an exact value and a float64 one, as a bound: ``< 1e-12 ✓``.
+
+    The gap itself (often 1e-16 or 0) depends on the platform's last-bit rounding of ``exp``;
+    printing it would make a table stale on another machine. A gap over the bound is printed
+    and marked, so a regression shows on the page as well as in the tests.
+    """
+    gap = abs(float(exact) - float(approx))
+    return f"< {tolerance:.0e} ✓" if gap < tolerance else f"{gap:.1e} ✗"
