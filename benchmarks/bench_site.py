@@ -52,8 +52,9 @@ def timed(command: list[str], runs: int, env: dict[str, str] | None = None,
     return statistics.median(times), result
 
 
-def measure_pages(site: Path, runs: int) -> dict[str, tuple[int, float]]:
-    """Per page: median bytes transferred and median ms to math rendered (desktop, light)."""
+def measure_pages(site: Path, runs: int) -> dict[str, tuple[int, float, float]]:
+    """Per page (desktop, light), medians of: bytes transferred, ms from navigation to every
+    formula rendered, and ms by which that comes after the load event (0 when before it)."""
     from playwright.sync_api import sync_playwright
 
     pages = [*nav_pages(ROOT / "mkdocs.yml"), "404.html"]
@@ -67,7 +68,8 @@ def measure_pages(site: Path, runs: int) -> dict[str, tuple[int, float]]:
                 if problems:
                     sys.exit(f"error: /{page}: " + "; ".join(problems))
                 results["/" + page] = (int(statistics.median(v.transferred for v in visits)),
-                                       statistics.median(v.math_ms for v in visits))
+                                       statistics.median(v.math_ms for v in visits),
+                                       statistics.median(max(0.0, v.math_ms - v.load_ms) for v in visits))
         finally:
             browser.close()
     return results
@@ -111,17 +113,19 @@ def main(argv: list[str] | None = None) -> int:
         pages = measure_pages(out / "executed-0", args.runs)
 
     width = max(len(p) for p in pages)
-    print(f"\n{'page':{width}}  {'bytes':>10}  {'math ms':>8}")
-    for page, (size, ms) in pages.items():
-        print(f"{page:{width}}  {size:10,d}  {ms:8.0f}")
+    # "math ms": navigation to every formula rendered; "after load": how much of that comes after
+    # the load event, which the budget is about (the issue: "math rendered ≤ 1 s after load").
+    print(f"\n{'page':{width}}  {'bytes':>10}  {'math ms':>8}  {'after load':>10}")
+    for page, (size, ms, after) in pages.items():
+        print(f"{page:{width}}  {size:10,d}  {ms:8.0f}  {after:10.0f}")
     heaviest = max(pages, key=lambda p: pages[p][0])
-    slowest = max(pages, key=lambda p: pages[p][1])
+    slowest = max(pages, key=lambda p: pages[p][2])
 
     budgets = [
         (f"heaviest page {heaviest} {pages[heaviest][0]:,d} B <= {PAGE_BYTES_BUDGET:,d} B",
          pages[heaviest][0] <= PAGE_BYTES_BUDGET),
-        (f"math rendered, slowest {slowest} {pages[slowest][1]:.0f} ms <= {MATH_MS_BUDGET:.0f} ms",
-         pages[slowest][1] <= MATH_MS_BUDGET),
+        (f"math rendered after load, slowest {slowest} {pages[slowest][2]:.0f} ms <= {MATH_MS_BUDGET:.0f} ms",
+         pages[slowest][2] <= MATH_MS_BUDGET),
         (f"cold build {cold:.1f} s <= {COLD_BUILD_S_BUDGET:.0f} s", cold <= COLD_BUILD_S_BUDGET),
     ]
     print()

@@ -10,6 +10,7 @@ written out in the inputs.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache, cached_property
@@ -215,8 +216,28 @@ class Solution:
     exact: dict[str, sp.Expr]
 
     @cached_property
-    def value(self) -> dict[str, sp.Float]:
-        return {name: sp.N(expr, DIGITS) for name, expr in self.exact.items()}
+    def value(self) -> Mapping[str, sp.Float]:
+        return _Evaluated(self.exact)
+
+
+class _Evaluated(Mapping):
+    """``exact`` evaluated to DIGITS digits, each value when first asked for: a reader of the
+    JSON keys or of a few values should not pay for evaluating the other seventy."""
+
+    def __init__(self, exact: dict[str, sp.Expr]):
+        self._exact = exact
+        self._done: dict[str, sp.Float] = {}
+
+    def __getitem__(self, name: str) -> sp.Float:
+        if name not in self._done:
+            self._done[name] = sp.N(self._exact[name], DIGITS)
+        return self._done[name]
+
+    def __iter__(self):
+        return iter(self._exact)
+
+    def __len__(self) -> int:
+        return len(self._exact)
 
 
 def solve(problem: BackpropProblem) -> Solution:
