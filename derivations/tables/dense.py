@@ -232,15 +232,22 @@ def errata_table(data: dict, sources: tuple[str, ...]) -> str:
     return table(["where", "the note printed", "derived", "why"], rows)
 
 
+def _random_network_statements(spec: dict) -> list[str]:
+    """The seeded 4-8-8-3 network as a reader would type it; both transcripts start from it."""
+    return [
+        f"rng = np.random.default_rng({spec['seed']})",
+        f"draw = lambda shape: np.round(rng.uniform(-1, 1, size=shape), {spec['decimals']})",
+        "layers = [Layer(draw((4, 8)), draw(8), 'relu'), Layer(draw((8, 8)), draw(8), 'relu'),\n"
+        "          Layer(draw((8, 3)), draw(3), 'softmax')]",
+    ]
+
+
 def numpy_forward_transcript(data: dict) -> str:
     spec = data["random_4_8_8_3"]
     return transcript([
         "import numpy as np",
         "from derivations.numeric.dense import Layer, forward",
-        f"rng = np.random.default_rng({spec['seed']})",
-        f"draw = lambda shape: np.round(rng.uniform(-1, 1, size=shape), {spec['decimals']})",
-        "layers = [Layer(draw((4, 8)), draw(8), 'relu'), Layer(draw((8, 8)), draw(8), 'relu'),\n"
-        "          Layer(draw((8, 3)), draw(3), 'softmax')]",
+        *_random_network_statements(spec),
         f"X = draw(({spec['batch']}, 4))  # a batch: one row per sample",
         "for c in forward(layers, X):\n    print(c.X.shape, c.Z.shape, c.A.shape)",
         "P = forward(layers, X)[-1].A",
@@ -362,10 +369,7 @@ def numpy_backward_transcript(data: dict) -> str:
     return transcript([
         "import numpy as np",
         "from derivations.numeric.dense import Layer, loss_and_gradients",
-        f"rng = np.random.default_rng({spec['seed']})",
-        f"draw = lambda shape: np.round(rng.uniform(-1, 1, size=shape), {spec['decimals']})",
-        "layers = [Layer(draw((4, 8)), draw(8), 'relu'), Layer(draw((8, 8)), draw(8), 'relu'),\n"
-        "          Layer(draw((8, 3)), draw(3), 'softmax')]",
+        *_random_network_statements(spec),
         f"X = draw(({spec['batch']}, 4))",
         f"T = np.eye(3)[rng.integers(0, 3, size={spec['batch']})]  # one-hot targets",
         f"loss, grads = loss_and_gradients(layers, X, T, '{spec['loss']}')",
