@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 import sympy as sp
@@ -30,8 +32,9 @@ def symbolic_route(layers, X, T, loss):
 # --- the 2-2-2 example ---------------------------------------------------------------------------------
 
 def same(a: sp.Expr, b: sp.Expr) -> bool:
-    """Equal to 50 digits: the two routes write σ' differently, so the exact forms differ."""
-    return abs(sp.N(a - b, 60)) < sp.Float(10) ** -50
+    """The general module's closed form (its names written out) equals the spine's to 50 digits,
+    evaluated by SymPy's own ``N``: the two routes write σ' differently, so the exact forms differ."""
+    return abs(sp.N(symbolic.written_out(a) - b, 60)) < sp.Float(10) ** -50
 
 
 def test_symbolic_general_module_reproduces_the_spine_exactly(document_solution):
@@ -207,3 +210,74 @@ def test_update_is_gradient_descent():
         np.testing.assert_array_equal(n.biases, layer.biases - 0.1 * g.biases)
     assert numeric.loss_and_gradients(new, X, T, "cross_entropy")[0] < numeric.loss_and_gradients(
         layers, X, T, "cross_entropy")[0]
+
+
+# --- names and evaluation ---------------------------------------------------------------------------------
+
+@settings(max_examples=20, deadline=None)
+@given(networks())
+def test_evaluating_through_the_names_equals_sympys_n_of_the_written_out_form(case):
+    """evaluate() follows names and evaluates each shared part once; SymPy's own N on the closed
+    form (every name written out) must give the same 40 digits."""
+    layers, X, T, loss = case
+    value, grads = symbolic.gradients(symbolic_layers(layers), exact(X), exact(T), loss)
+    entries = sp.Matrix([value, *(e for g in grads for e in (*g.weights, *g.biases))])
+    for ours, closed in zip(symbolic.evaluate(entries), entries):
+        reference = sp.N(symbolic.written_out(closed), symbolic.DIGITS)
+        assert abs(ours - reference) <= abs(reference) * sp.Float(10) ** -(symbolic.DIGITS - 2)
+
+
+def test_evaluate_carries_more_digits_where_a_value_cancels():
+    """e^(10^-30) − 1 loses 30 digits to cancellation: one pass with the guard digits is not
+    enough, and evaluate() must notice and carry more."""
+    value = sp.exp(sp.Rational(1, 10 ** 30)) - 1
+    reference = sp.N(value, symbolic.DIGITS)
+    tolerance = abs(reference) * sp.Float(10) ** -(symbolic.DIGITS - 2)
+    (one_pass,) = symbolic._carried([value], symbolic.DIGITS + symbolic.GUARD)
+    assert abs(one_pass - reference) > tolerance
+    assert abs(symbolic.evaluate(value) - reference) <= tolerance
+
+
+def layer_of(name: sp.Symbol) -> int:
+    """The layer of a name such as ``\\delta^{(2)}_{1,1}`` or ``z^{(3)}_{1,2}``."""
+    return int(re.match(r"\\?\w+\^\{\((\d+)\)\}", name.name).group(1))
+
+
+def test_each_gradient_is_written_in_its_own_layers_names():
+    """What keeps the cost linear: ∂L/∂W^(l) = Xᵀδ^(l) mentions only names of layer l and of its
+    input, layer l − 1; each δ^(l) only names of layer l and of the layer above, however deep the
+    network. (A name passed on unchanged, such as a relu's z, keeps its layer.)"""
+    widths, activations = [3, 4, 4, 4, 4, 2], ["sigmoid", "tanh", "sigmoid", "leaky_relu", "softmax"]
+    rng = np.random.default_rng(3)
+    layers = [numeric.Layer(rng.integers(-9, 10, (n, j)) / 10, rng.integers(-9, 10, j) / 10, f)
+              for n, j, f in zip(widths, widths[1:], activations)]
+    X, T = np.array([[0.1, -0.2, 0.3]]), np.array([[0.0, 1.0]])
+    _, grads = symbolic.gradients(symbolic_layers(layers), exact(X), exact(T), "cross_entropy")
+    for number, g in enumerate(grads, start=1):
+        names = set().union(*(e.atoms(symbolic.Intermediate) for e in (*g.weights, *g.biases)))
+        deltas = {n for n in names if n.name.startswith("\\delta")}
+        assert deltas and {layer_of(n) for n in deltas} == {number}
+        assert {layer_of(n) for n in names} <= {number - 1, number}
+        for d in deltas:
+            assert {layer_of(m) for m in d.definition.atoms(symbolic.Intermediate)} <= {number, number + 1}, d
+
+
+def test_a_pre_activation_too_close_to_zero_gets_no_sign_and_is_still_evaluated_right():
+    """z = σ(1/2) − (σ(1/2) rounded down to 45 decimals) is about 10^-46: within the rounding error
+    of its terms at 60 digits, so SymPy is told no sign and max(0, z) stays unevaluated until the
+    numbers, where it is decided at the precision evaluate() needs."""
+    sigma_half = sp.floor(sp.N(symbolic.activations.sigmoid(sp.Rational(1, 2)), 60) * 10 ** 45) / 10 ** 45
+    layers = [symbolic.Layer(sp.Matrix([[1]]), sp.Matrix([[0]]), "sigmoid"),
+              symbolic.Layer(sp.Matrix([[1]]), sp.Matrix([[-sigma_half]]), "relu"),
+              symbolic.Layer(sp.Matrix([[3]]), sp.Matrix([[0]]), "identity")]
+    X, T = sp.Matrix([[sp.Rational(1, 2)]]), sp.Matrix([[1]])
+    caches = symbolic.forward(layers, X)
+    z = caches[1].Z[0, 0]
+    assert z.is_positive is None and caches[0].Z[0, 0] == sp.Rational(1, 2)
+    assert caches[0].A[0, 0].is_positive  # far from zero: the sign is known
+    assert isinstance(caches[1].A[0, 0].definition, sp.Max)
+    _, grads = symbolic.gradients(layers, X, T, "half_sse")
+    for e in (caches[1].A[0, 0], grads[0].weights[0, 0], grads[1].weights[0, 0]):
+        reference = sp.N(symbolic.written_out(e), symbolic.DIGITS)
+        assert reference != 0
+        assert abs(symbolic.evaluate(e) - reference) <= abs(reference) * sp.Float(10) ** -(symbolic.DIGITS - 2)

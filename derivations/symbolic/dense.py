@@ -5,7 +5,10 @@ A layer is ``Z = X W + B`` (``W`` of shape inputs × units, ``B`` one row added 
 row), then ``A = f(Z)``. The gradient is never one giant expression differentiated at once: each
 layer's δ = ∂L/∂Z is the upstream ∂L/∂A times the *derived* local derivative of its activation,
 then ∂L/∂W = Xᵀ δ, ∂L/∂B = the column sums of δ, and δ Wᵀ is the ∂L/∂A handed to the layer below.
-Every value stays exact (rationals and exponentials) until :func:`evaluate`.
+Every value stays exact (rationals and exponentials) until :func:`evaluate`; the z, a and δ of
+the forward and backward pass are kept under names (:class:`Intermediate`), so that no expression
+grows beyond one layer and the cost of the gradient grows with the number of parameters, not
+faster.
 """
 
 from __future__ import annotations
@@ -68,6 +71,54 @@ def matrix(rows: Sequence[Sequence[Fraction | int]]) -> sp.Matrix:
     return sp.Matrix([[rational(v) for v in row] for row in rows])
 
 
+# --- named intermediate values ------------------------------------------------------------------------
+
+class Intermediate(sp.Dummy):
+    """One exact value of the forward or backward pass (a z, a or δ of one sample and unit) under a
+    name.
+
+    Written out, a deep layer's value holds every exponential of the layers below it, and each
+    operation on it would make SymPy evaluate that whole tree again to learn its sign. Named, it
+    is an atom: the layer above and the backward pass stay expressions in the layer below's names,
+    as small as one layer, and the exact value is the chain of their definitions, which
+    :func:`evaluate` and :func:`written_out` follow. The sign, which ``max(0, z)`` and its slope
+    need, is told to SymPy as an assumption when the approximation (:data:`DIGITS` + :data:`GUARD`
+    digits) leaves no doubt: its size exceeds its possible rounding error, bounded by the size of
+    its terms times 10^−DIGITS. Otherwise SymPy is told nothing, and ``max`` stays unevaluated
+    until :func:`evaluate`.
+    """
+
+    definition: sp.Expr
+    approximation: sp.Float
+
+    def __new__(cls, name: str, definition: sp.Expr) -> "Intermediate":
+        known = {a: a.approximation for a in definition.atoms(Intermediate)}
+        terms = definition.args if definition.is_Add else (definition,)
+        approximation, *term_values = _carried([definition, *terms], DIGITS + GUARD, known)
+        margin = sum(abs(t) for t in term_values) * sp.Float(10) ** -DIGITS
+        sign = {}
+        if abs(approximation) > margin:
+            sign = {"positive": True} if approximation > 0 else {"negative": True}
+        self = super().__new__(cls, name, real=True, **sign)
+        self.definition, self.approximation = definition, approximation
+        return self
+
+
+def named(prefix: str, layer: int, M: sp.Matrix) -> sp.Matrix:
+    """Each entry of M that is not already a number or a name, named ``prefix^(layer)_(sample, unit)``."""
+    return sp.Matrix(M.rows, M.cols, lambda i, j: M[i, j] if M[i, j].is_Number or isinstance(M[i, j], Intermediate)
+                     else Intermediate(f"{prefix}^{{({layer})}}_{{{i + 1},{j + 1}}}", M[i, j]))
+
+
+def written_out(expr: sp.Expr | sp.Matrix) -> sp.Expr | sp.Matrix:
+    """The closed form: every name replaced by its definition, all the way down (small networks only:
+    this is the giant expression the names avoid)."""
+    if isinstance(expr, sp.MatrixBase):
+        return expr.applyfunc(written_out)
+    names = expr.atoms(Intermediate)
+    return expr.xreplace({n: written_out(n.definition) for n in names}) if names else expr
+
+
 # --- forward ---------------------------------------------------------------------------------------
 
 def softmax_row(row: sp.Matrix) -> sp.Matrix:
@@ -81,11 +132,12 @@ def activate(name: str, Z: sp.Matrix) -> sp.Matrix:
 
 
 def forward(layers: Sequence[Layer], X: sp.Matrix) -> list[Cache]:
-    """Z = X W + B and A = f(Z), layer after layer; B is repeated for every row (sample)."""
+    """Z = X W + B and A = f(Z), layer after layer; B is repeated for every row (sample). Every
+    entry of Z and A that is not a plain number is an :class:`Intermediate`."""
     caches = []
-    for layer in layers:
-        Z = X * layer.weights + sp.ones(X.rows, 1) * layer.biases
-        A = activate(layer.activation, Z)
+    for number, layer in enumerate(layers, start=1):
+        Z = named("z", number, X * layer.weights + sp.ones(X.rows, 1) * layer.biases)
+        A = named("a", number, activate(layer.activation, Z))
         caches.append(Cache(X, Z, A))
         X = A
     return caches
@@ -173,13 +225,15 @@ def delta(layer: Layer, cache: Cache, dA: sp.Matrix) -> sp.Matrix:
 
 
 def gradients(layers: Sequence[Layer], X: sp.Matrix, T: sp.Matrix, loss_name: str) -> tuple[sp.Expr, list[Layer]]:
-    """The exact batch loss and ∂L/∂W, ∂L/∂B of every layer, by the matrix chain rule."""
+    """The exact batch loss and ∂L/∂W, ∂L/∂B of every layer, by the matrix chain rule. Each
+    layer's δ is named (δ^(l)_(sample, unit)), so its ∂L/∂W = Xᵀδ is written in that
+    layer's names and each δ in the names of the layer above."""
     caches = forward(layers, X)
     value = loss(loss_name, caches[-1].A, T)
     dA = output_gradient(loss_name, caches[-1].A, T)
     result = []
-    for layer, stored in zip(reversed(layers), reversed(caches)):
-        d = delta(layer, stored, dA)
+    for number, layer, stored in zip(range(len(layers), 0, -1), reversed(layers), reversed(caches)):
+        d = named(r"\delta", number, delta(layer, stored, dA))
         result.append(Layer(stored.X.T * d, sp.ones(1, d.rows) * d, layer.activation))
         dA = d * layer.weights.T
     return value, result[::-1]
@@ -191,11 +245,62 @@ def update(layers: Sequence[Layer], grads: Sequence[Layer], learning_rate: sp.Ex
                   layer.activation) for layer, g in zip(layers, grads)]
 
 
-def evaluate(expr: sp.Expr | sp.Matrix) -> sp.Float | sp.Matrix:
-    """An exact value (or every entry of a matrix) to :data:`DIGITS` significant digits."""
-    if isinstance(expr, sp.MatrixBase):
-        return expr.applyfunc(lambda e: sp.N(e, DIGITS))
-    return sp.N(expr, DIGITS)
+GUARD = 20
+"""Extra digits carried while evaluating; :func:`evaluate` doubles them, up to 16 times as many,
+when they do not suffice."""
+
+
+def evaluate(expr: sp.Expr | sp.Matrix, digits: int = DIGITS) -> sp.Float | sp.Matrix:
+    """An exact value, or every entry of a matrix, to ``digits`` significant digits.
+
+    The exact values share their parts: a name (:class:`Intermediate`) stands in many entries, and
+    its definition in turn uses the names below it. ``sp.N`` entry by entry would evaluate each of
+    them again wherever it appears, and the cost would grow faster than the parameter count. Here
+    each name and each distinct subexpression is evaluated once (:func:`_carried`). Rounding is checked the way a
+    careful hand calculation is: the whole is evaluated carrying :data:`GUARD` extra digits, then
+    twice as many, and the two must agree to ``digits`` digits, else the guard is doubled. Only a
+    value that cancels to (nearly) zero can still disagree at the largest guard; it is returned as
+    the finest evaluation gave it. Pass every expression of a computation in one matrix so they
+    share the work.
+    """
+    entries = list(expr) if isinstance(expr, sp.MatrixBase) else [expr]
+    tolerance = sp.Float(10) ** -digits
+    guard, coarse = GUARD, _carried(entries, digits + GUARD)
+    while True:
+        fine = _carried(entries, digits + 2 * guard)
+        if guard >= 8 * GUARD or all(abs(a - b) <= tolerance * abs(b) for a, b in zip(coarse, fine)):
+            break
+        guard, coarse = 2 * guard, fine
+    values = [sp.Float(v, digits) for v in fine]
+    return sp.Matrix(expr.rows, expr.cols, values) if isinstance(expr, sp.MatrixBase) else values[0]
+
+
+def _carried(exprs: Sequence[sp.Expr], digits: int, known: dict | None = None) -> list[sp.Float]:
+    """Each expression's value at ``digits`` digits, every distinct subexpression computed once from
+    its arguments' values (a walk of the expression graph, not of the trees). A name's value is its
+    definition's; ``known`` may give some values already."""
+    known = dict(known or {})
+    for root in exprs:
+        stack = [root]
+        while stack:
+            node = stack[-1]
+            if node in known:
+                stack.pop()
+                continue
+            parts = (node.definition,) if isinstance(node, Intermediate) else node.args
+            waiting = [a for a in parts if a not in known]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            stack.pop()
+            if isinstance(node, Intermediate):
+                known[node] = known[node.definition]
+            elif not node.args:
+                known[node] = node.evalf(digits)
+            else:
+                value = node.func(*(known[a] for a in node.args))
+                known[node] = value if value.is_Float else value.evalf(digits)
+    return [known[e] for e in exprs]
 
 
 # --- a problem file of the general form ------------------------------------------------------------
@@ -228,8 +333,8 @@ def solve(problem: DenseProblem) -> Solution:
     layers, X, T = layers_of(problem), matrix(problem.x), matrix(problem.targets)
     value, grads = gradients(layers, X, T, problem.loss)
     updated = update(layers, grads, rational(problem.learning_rate))
-    precise = [Layer(u.weights.applyfunc(lambda e: sp.N(e, 2 * DIGITS)),
-                     u.biases.applyfunc(lambda e: sp.N(e, 2 * DIGITS)), u.activation) for u in updated]
+    precise = [Layer(evaluate(u.weights, 2 * DIGITS), evaluate(u.biases, 2 * DIGITS), u.activation)
+               for u in updated]
     new_outputs = forward(precise, X)[-1].A
     return Solution(problem, forward(layers, X)[-1].A, value, grads, updated,
                     loss(problem.loss, new_outputs, T))
