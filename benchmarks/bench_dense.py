@@ -6,8 +6,9 @@ Two measurements, each printed as medians and saved with a description of the ma
 
 1. The exact symbolic gradient (:func:`derivations.symbolic.dense.gradients`, then every entry
    evaluated to 40 digits) as the network grows: 2-2-2 (sigmoid, half squared error), then
-   ReLU/ReLU/softmax networks with cross-entropy from 4-8-8-3 up. Derived layer by layer, its cost
-   should grow about linearly with the number of parameters.
+   ReLU/ReLU/softmax and sigmoid/sigmoid/softmax networks with cross-entropy from 4-8-8-3 up.
+   Derived layer by layer, with every value of the forward and backward pass under a name, its
+   cost should grow about linearly with the number of parameters.
 2. NumPy forward + backward (:func:`derivations.numeric.dense.loss_and_gradients`) on the 4-8-8-3
    network, for a whole batch at once against a Python loop over its samples, batch sizes 1…1024:
    the notes' "batch operation" (배치 연산, 001_0f6bc44c70e8f7d0.txt §3), measured.
@@ -35,13 +36,10 @@ from derivations.symbolic import dense as symbolic
 
 RESULTS = Path(__file__).resolve().parent / "results" / "dense.json"
 
-SYMBOLIC_NETWORKS = [
-    ([2, 2, 2], ["sigmoid", "sigmoid"], "half_sse"),
-    ([4, 8, 8, 3], ["relu", "relu", "softmax"], "cross_entropy"),
-    ([8, 16, 16, 4], ["relu", "relu", "softmax"], "cross_entropy"),
-    ([16, 32, 32, 8], ["relu", "relu", "softmax"], "cross_entropy"),
-    ([32, 64, 64, 10], ["relu", "relu", "softmax"], "cross_entropy"),
-]
+GROWING = [[4, 8, 8, 3], [8, 16, 16, 4], [16, 32, 32, 8], [32, 64, 64, 10]]
+SYMBOLIC_NETWORKS = [([2, 2, 2], ["sigmoid", "sigmoid"], "half_sse")] + [
+    (widths, [hidden, hidden, "softmax"], "cross_entropy")
+    for hidden in ("relu", "sigmoid") for widths in GROWING]
 BATCH_SIZES = [2 ** k for k in range(11)]  # 1 … 1024
 
 
@@ -76,12 +74,11 @@ def bench_symbolic(networks, repeats: int) -> list[dict]:
 
         def run():
             _, grads = symbolic.gradients(layers, X, T, loss)
-            for g in grads:
-                symbolic.evaluate(g.weights), symbolic.evaluate(g.biases)
+            symbolic.evaluate(sp.Matrix([e for g in grads for e in (*g.weights, *g.biases)]))
 
         run()  # derive the local derivatives once (they are cached), as any later call finds them
         parameters = sum(layer.parameters for layer in numeric.shapes(widths))
-        seconds = median_seconds(run, repeats if parameters < 5000 else 1)
+        seconds = median_seconds(run, repeats)
         print(f"symbolic {'-'.join(map(str, widths)):>12}  {parameters:5d} parameters  {seconds:8.3f} s", flush=True)
         rows.append({"widths": widths, "activations": activations, "loss": loss,
                      "parameters": parameters, "seconds": seconds})
@@ -130,7 +127,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="smaller networks and fewer repeats; prints only")
     args = p.parse_args()
-    networks = SYMBOLIC_NETWORKS[:3] if args.quick else SYMBOLIC_NETWORKS
+    networks = [n for n in SYMBOLIC_NETWORKS if max(n[0]) <= 16] if args.quick else SYMBOLIC_NETWORKS
     results = {
         "measured": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(),

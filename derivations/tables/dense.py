@@ -14,6 +14,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
+from matplotlib.ticker import NullFormatter
 import sympy as sp
 
 from derivations.numeric import dense as numeric
@@ -476,31 +477,49 @@ def benchmark_tables(results: dict) -> str:
                       f"{r['seconds'] / r['parameters'] * 1e3:.2f}") for r in results["symbolic"]]
     batch_rows = [(str(r["batch"]), f"{r['batched_seconds'] * 1e6:.0f}", f"{r['loop_seconds'] * 1e6:.0f}",
                    f"{r['loop_seconds'] / r['batched_seconds']:.1f}×") for r in results["batches"]]
-    relu = [r for r in results["symbolic"] if r["activations"][0] == "relu"]
-    slope = np.polyfit(np.log([r["parameters"] for r in relu]), np.log([r["seconds"] for r in relu]), 1)[0]
-    growth = math(r"\text{parameters}^{" + f"{slope:.2f}" + "}")
-    fit = (f"\nFitted over the {len(relu)} ReLU/softmax networks, the symbolic time grows as "
-           f"{growth} (an exponent of 1 would be linear).\n\n")
+    fits = []
+    for family, rows in growing_families(results).items():
+        slope = np.polyfit(np.log([r["parameters"] for r in rows]), np.log([r["seconds"] for r in rows]), 1)[0]
+        fits.append(f"- {family} ({len(rows)} networks): " + math(r"\text{parameters}^{" + f"{slope:.2f}" + "}"))
+    fit = ("\nThe symbolic time, fitted per family as a power of the parameter count (an exponent of 1 is "
+           "linear growth):\n\n" + "\n".join(fits) + "\n\n")
     return machine + table(["network", "activations", "loss", "parameters", "seconds", "ms per parameter"],
                            symbolic_rows, "lllrrr") + fit + table(
         ["batch size", "batched (µs)", "loop over samples (µs)", "speed-up"], batch_rows, "rrrr")
 
 
+def growing_families(results: dict) -> dict[str, list[dict]]:
+    """The symbolic rows of networks that grow with a fixed shape, by hidden activations."""
+    families: dict[str, list[dict]] = {}
+    for r in results["symbolic"]:
+        if len(r["widths"]) > 3:
+            families.setdefault("/".join(r["activations"]), []).append(r)
+    return families
+
+
 def benchmark_svg(results: dict) -> str:
-    """Two panels: symbolic time against parameters; NumPy batched vs per-sample loop."""
+    """Two panels: symbolic time against parameters, one line per family; NumPy batched vs
+    per-sample loop."""
 
     def draw(left, right):
-        params = [r["parameters"] for r in results["symbolic"]]
-        seconds = [r["seconds"] for r in results["symbolic"]]
-        left.loglog(params, seconds, "o-", color="#3f7fbf", label="SymPy, exact gradient")
-        ref = [seconds[1] * p / params[1] for p in params]
-        left.loglog(params, ref, "--", color="#999999", label="linear in the parameters")
-        for p, s, r in zip(params, seconds, results["symbolic"]):
-            left.annotate("-".join(map(str, r["widths"])), (p, s), textcoords="offset points",
-                          xytext=(6, -12), fontsize=10)
+        families = growing_families(results)
+        for (family, rows), (marker, color) in zip(families.items(), (("o-", "#3f7fbf"), ("^-", "#2a9d5c"))):
+            params, seconds = [r["parameters"] for r in rows], [r["seconds"] for r in rows]
+            left.loglog(params, seconds, marker, color=color, label=family)
+            for p, s, r in zip(params, seconds, rows):
+                left.annotate("-".join(map(str, r["widths"])), (p, s), textcoords="offset points",
+                              xytext=(6, -12), fontsize=9)
+        # The linear reference starts at the first family's smallest network.
+        rows = next(iter(families.values()))
+        params = [r["parameters"] for r in rows]
+        left.loglog(params, [rows[0]["seconds"] * p / params[0] for p in params], "--", color="#999999",
+                    label="linear in the parameters")
         left.set_xlabel("parameters")
+        # Whole decades, so that each has a labelled tick and the minor labels need not collide.
+        left.set_xlim(10 ** np.floor(np.log10(min(params))), 10 ** np.ceil(np.log10(max(params))))
+        left.xaxis.set_minor_formatter(NullFormatter())
         left.set_ylabel("seconds (median)")
-        left.set_title("Symbolic gradient")
+        left.set_title("SymPy, exact gradient")
         left.legend(frameon=False, fontsize=10)
         batches = [r["batch"] for r in results["batches"]]
         right.loglog(batches, [r["batched_seconds"] for r in results["batches"]], "o-",
