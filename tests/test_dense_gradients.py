@@ -39,8 +39,8 @@ def same(a: sp.Expr, b: sp.Expr) -> bool:
 
 def test_symbolic_general_module_reproduces_the_spine_exactly(document_solution):
     layers, X, T = spine_layers()
-    value, grads = symbolic.gradients(layers, X, T, "half_sse")
     caches = symbolic.forward(layers, X)
+    value, grads = symbolic.backward(layers, caches, T, "half_sse")
     exact_values = document_solution.exact
     assert same(value, exact_values["E_total"])
     for k, name in enumerate(("h1", "h2")):
@@ -228,13 +228,14 @@ def test_evaluating_through_the_names_equals_sympys_n_of_the_written_out_form(ca
 
 
 def test_evaluate_carries_more_digits_where_a_value_cancels():
-    """e^(10^-30) − 1 loses 30 digits to cancellation: one pass with the guard digits is not
-    enough, and evaluate() must notice and carry more."""
-    value = sp.exp(sp.Rational(1, 10 ** 30)) - 1
+    """e^(10^-50) − 1 loses 50 digits to cancellation: neither of the first two passes (GUARD and
+    twice GUARD extra digits) is enough, and evaluate() must notice and carry more."""
+    value = sp.exp(sp.Rational(1, 10 ** 50)) - 1
     reference = sp.N(value, symbolic.DIGITS)
     tolerance = abs(reference) * sp.Float(10) ** -(symbolic.DIGITS - 2)
-    (one_pass,) = symbolic._carried([value], symbolic.DIGITS + symbolic.GUARD)
-    assert abs(one_pass - reference) > tolerance
+    for guard in (symbolic.GUARD, 2 * symbolic.GUARD):
+        (one_pass,) = symbolic._carried([value], symbolic.DIGITS + guard)
+        assert abs(one_pass - reference) > tolerance
     assert abs(symbolic.evaluate(value) - reference) <= tolerance
 
 
