@@ -225,10 +225,15 @@ def delta(layer: Layer, cache: Cache, dA: sp.Matrix) -> sp.Matrix:
 
 
 def gradients(layers: Sequence[Layer], X: sp.Matrix, T: sp.Matrix, loss_name: str) -> tuple[sp.Expr, list[Layer]]:
-    """The exact batch loss and ∂L/∂W, ∂L/∂B of every layer, by the matrix chain rule. Each
-    layer's δ is named (δ^(l)_(sample, unit)), so its ∂L/∂W = Xᵀδ is written in that
-    layer's names and each δ in the names of the layer above."""
-    caches = forward(layers, X)
+    """The exact batch loss and ∂L/∂W, ∂L/∂B of every layer: :func:`forward`, then :func:`backward`."""
+    return backward(layers, forward(layers, X), T, loss_name)
+
+
+def backward(layers: Sequence[Layer], caches: Sequence[Cache], T: sp.Matrix,
+             loss_name: str) -> tuple[sp.Expr, list[Layer]]:
+    """The exact batch loss and ∂L/∂W, ∂L/∂B of every layer from a forward pass, by the matrix
+    chain rule. Each layer's δ is named (δ^(l)_(sample, unit)), so its ∂L/∂W = Xᵀδ is written in
+    that layer's names and each δ in the names of the layer above."""
     value = loss(loss_name, caches[-1].A, T)
     dA = output_gradient(loss_name, caches[-1].A, T)
     result = []
@@ -326,18 +331,18 @@ def solve(problem: DenseProblem) -> Solution:
     """Forward pass, loss, every layer's gradients, the update, and the loss after it.
 
     Everything is exact up to and including the updated parameters. The loss after the update is
-    computed from those parameters evaluated to twice :data:`DIGITS` significant digits: their
-    exact forms already hold every exponential of the first pass, and a second pass would nest them
-    inside every activation again, which SymPy cannot evaluate in reasonable time beyond a toy.
+    computed from those parameters evaluated to twice :data:`DIGITS` significant digits, far
+    beyond the digits printed: their exact forms are expressions in the first pass's names, which
+    a second exact pass would carry into every activation again.
     """
     layers, X, T = layers_of(problem), matrix(problem.x), matrix(problem.targets)
-    value, grads = gradients(layers, X, T, problem.loss)
+    caches = forward(layers, X)
+    value, grads = backward(layers, caches, T, problem.loss)
     updated = update(layers, grads, rational(problem.learning_rate))
     precise = [Layer(evaluate(u.weights, 2 * DIGITS), evaluate(u.biases, 2 * DIGITS), u.activation)
                for u in updated]
     new_outputs = forward(precise, X)[-1].A
-    return Solution(problem, forward(layers, X)[-1].A, value, grads, updated,
-                    loss(problem.loss, new_outputs, T))
+    return Solution(problem, caches[-1].A, value, grads, updated, loss(problem.loss, new_outputs, T))
 
 
 # --- Y = XW + B with 001_0f6bc44c70e8f7d0.txt's names, and the shapes ---------------------------------

@@ -280,8 +280,8 @@ def instance_table() -> str:
     reference = backprop_2_2_2([float(v) for v in p.x], [float(v) for v in p.weights],
                                [float(v) for v in p.targets], float(p.learning_rate))
     layers, X, T = spine_layers()
-    loss, grads = symbolic.gradients(layers, X, T, "half_sse")
     caches = symbolic.forward(layers, X)
+    loss, grads = symbolic.backward(layers, caches, T, "half_sse")
     numpy_layers = [numeric.Layer(np.array(layer.weights.tolist(), dtype=float),
                                   np.zeros(2), layer.activation) for layer in layers]
     numpy_loss, numpy_grads = numeric.loss_and_gradients(numpy_layers, np.array(X.tolist(), dtype=float),
@@ -516,7 +516,8 @@ def benchmark_svg(results: dict) -> str:
                     label="linear in the parameters")
         left.set_xlabel("parameters")
         # Whole decades, so that each has a labelled tick and the minor labels need not collide.
-        left.set_xlim(10 ** np.floor(np.log10(min(params))), 10 ** np.ceil(np.log10(max(params))))
+        every = [r["parameters"] for rows in families.values() for r in rows]
+        left.set_xlim(10 ** np.floor(np.log10(min(every))), 10 ** np.ceil(np.log10(max(every))))
         left.xaxis.set_minor_formatter(NullFormatter())
         left.set_ylabel("seconds (median)")
         left.set_title("SymPy, exact gradient")
