@@ -53,12 +53,15 @@ def with_source_link(name: str, text: str, chapter: str) -> str:
             f"[`{module}`](/{SOURCE_PAGES}/{chapter}.md)</small>\n")
 
 
-def summary(chapter: str) -> str:
-    """The first paragraph of a table module's docstring, on one line, with its ``docs/…`` paths
-    as links to those pages."""
+def first_paragraph(chapter: str) -> str:
+    """The first paragraph of a table module's docstring, on one line (reStructuredText marks)."""
     doc = importlib.import_module(f"{__name__}.{chapter}").__doc__ or ""
-    first = " ".join(doc.strip().split("\n\n")[0].split())
-    return re.sub(r"``docs/([\w/]+\.md)``", r"[`docs/\1`](/\1)", first).replace("``", "`")
+    return " ".join(doc.strip().split("\n\n")[0].split())
+
+
+def summary(chapter: str) -> str:
+    """:func:`first_paragraph` in Markdown, with its ``docs/…`` paths as links to those pages."""
+    return re.sub(r"``docs/([\w/]+\.md)``", r"[`docs/\1`](/\1)", first_paragraph(chapter)).replace("``", "`")
 
 
 def source_pages() -> dict[str, str]:
@@ -66,13 +69,13 @@ def source_pages() -> dict[str, str]:
     (the page shows the code itself, never a copy), and the list of them for ``docs/source.md``."""
     files, listing = {}, []
     for chapter in CHAPTERS:
-        module = f"derivations/tables/{chapter}.py"
-        plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", summary(chapter)).replace("`", "")
+        module, text = f"derivations/tables/{chapter}.py", summary(chapter)
+        plain = first_paragraph(chapter).replace("``", "")
         files[f"{SOURCE_PAGES}/{chapter}.md"] = (
             f"---\ndescription: {json.dumps(f'The code of {module}. {plain}', ensure_ascii=False)}\n"
             "search:\n  exclude: true  # code would make the search index, which every page loads, larger\n---\n\n"
-            f"# `{module}`\n\n{summary(chapter)}\n\n```python\n--8<-- \"{module}\"\n```\n")
-        listing.append(f"- [`{module}`](/{SOURCE_PAGES}/{chapter}.md): {summary(chapter)}")
+            f"# `{module}`\n\n{text}\n\n```python\n--8<-- \"{module}\"\n```\n")
+        listing.append(f"- [`{module}`](/{SOURCE_PAGES}/{chapter}.md): {text}")
     files["generated/source/tables.md"] = "\n".join(listing) + "\n"
     return files
 
