@@ -14,8 +14,8 @@ from derivations.numeric import activations as act
 from derivations.numeric import dense as numeric
 from derivations.problems import ACTIVATIONS, LOSSES, PROBABILITY_OUTPUTS, data_file
 from derivations.symbolic import dense as symbolic
-from derivations.tables.dense import (SPINE_POSITIONS, exact, finite_difference_gradients,
-                                      random_network, spine_layers, symbolic_layers)
+from derivations.tables.dense import SPINE_POSITIONS, exact, spine_layers, symbolic_layers
+from support.networks import finite_difference_gradients, random_network
 
 DATA = data_file("dense")
 

@@ -10,7 +10,8 @@ import sympy as sp
 from derivations.numeric import dense as numeric
 from derivations.problems import data_file, errata, printed_values
 from derivations.symbolic import dense as symbolic
-from derivations.tables.dense import as_note_writes, random_network
+from derivations.tables.forward import as_note_writes
+from support.networks import random_network
 
 DATA = data_file("dense")
 PRINTED = printed_values(DATA)

@@ -7,9 +7,9 @@ import json
 import re
 
 from conftest import ROOT
-from derivations.tables import dense, with_source_link
+from derivations.tables import benchmark, with_source_link
 
-RESULTS = json.loads(dense.BENCHMARK.read_text(encoding="utf-8"))
+RESULTS = json.loads((ROOT / benchmark.RESULTS).read_text(encoding="utf-8"))
 
 
 def test_the_committed_benchmark_results_are_complete():
@@ -20,10 +20,10 @@ def test_the_committed_benchmark_results_are_complete():
 
 
 def test_the_figure_and_table_regenerate_from_the_results_file():
-    files = dense.benchmark_files(RESULTS)
+    files = benchmark.benchmark_files(RESULTS)
     committed = ROOT / "docs" / "generated" / "dense"
     for name, text in files.items():
-        assert (committed / name).read_text(encoding="utf-8") == with_source_link(name, text, "dense")
+        assert (committed / name).read_text(encoding="utf-8") == with_source_link(name, text, "benchmark")
     table = files["benchmark.md"]
     assert RESULTS["machine"]["cpu"] in table and RESULTS["measured"] in table
     for r in RESULTS["symbolic"]:
@@ -33,12 +33,12 @@ def test_the_figure_and_table_regenerate_from_the_results_file():
 def test_the_figure_changes_with_the_results():
     slower = json.loads(json.dumps(RESULTS))
     slower["symbolic"][1]["seconds"] *= 10
-    assert dense.benchmark_svg(slower) != dense.benchmark_svg(RESULTS)
+    assert benchmark.benchmark_svg(slower) != benchmark.benchmark_svg(RESULTS)
 
 
 def test_the_figure_is_deterministic_and_theme_aware():
-    svg = dense.benchmark_svg(RESULTS)
-    assert svg == dense.benchmark_svg(RESULTS)
+    svg = benchmark.benchmark_svg(RESULTS)
+    assert svg == benchmark.benchmark_svg(RESULTS)
     assert svg.startswith('<svg fill="currentColor"')
     assert "currentColor" in svg
     assert not re.search(r"(fill|stroke): ?(#000000|black)", svg)

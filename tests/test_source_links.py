@@ -59,7 +59,7 @@ def test_every_table_module_has_a_page_in_the_navigation():
 
 
 def test_a_module_summary_links_the_pages_it_names():
-    assert "[`docs/forward.md`](/forward.md)" in tables.summary("dense")
+    assert "[`docs/forward.md`](/forward.md)" in tables.summary("forward")
     assert "``" not in tables.summary("activations")
 
 

@@ -17,11 +17,14 @@ CHAPTERS = (
     "backprop_2_2_2",
     "perceptron",
     "activations",
+    "forward",
     "dense",
+    "benchmark",
+    "graph",
     "learning",
     "glossary",
 )
-"""Modules of this package, one per chapter, each with ``generate()``."""
+"""Modules of this package, one per generated page or coherent part of one, each with ``generate()``."""
 
 
 SOURCE_PAGES = "source"

@@ -1,0 +1,204 @@
+"""Tables and transcripts of ``docs/forward.md``: a dense layer as the matrix product XW + B, its
+shapes and parameter counts, and Keras-style summaries.
+
+Values come from :mod:`derivations.symbolic.dense` (exact) and :mod:`derivations.numeric.dense`
+(the shapes NumPy's arrays take). The notes' printed values appear only in "note" columns, read
+from ``dense.toml``.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derivations.numeric import dense as numeric
+from derivations.problems import Printed, data_file, errata, printed_values
+from derivations.symbolic import dense as symbolic
+from derivations.tables.common import display, math, table, transcript
+
+CHAPTER = "dense"
+"""The data file read, and the folder under ``docs/generated/`` written (shared with the dense
+network and graph pages, whose modules write beside these files)."""
+
+
+def generate() -> dict[str, str]:
+    data = data_file(CHAPTER)
+    printed = printed_values(data)
+    files = {
+        "xw_plus_b.md": xw_plus_b_derivation(),
+        "batch.md": batch_derivation(data),
+        "summary_3_2.md": summary_block(networks(data)["softmax_3_2"]["widths"]),
+        "summary_4_8_8_3.md": summary_block(networks(data)["mlp_4_8_8_3"]["widths"]),
+        "shape_steps.md": shape_steps_derivation(),
+        "shapes.md": shapes_table(data, printed),
+        "printed.md": printed_table(data, printed),
+        "errata.md": errata_table(data),
+        "numpy_forward.md": numpy_forward_transcript(data),
+    }
+    return {f"generated/{CHAPTER}/{name}": text for name, text in files.items()}
+
+
+# --- helpers -----------------------------------------------------------------------------------------
+
+def latex_matrix(m: sp.MatrixBase, entry=sp.latex) -> str:
+    rows = [" & ".join(entry(v) for v in m.row(i)) for i in range(m.rows)]
+    return r"\left[\begin{matrix} " + r" \\ ".join(rows) + r" \end{matrix}\right]"
+
+
+def dims(shape) -> str:
+    return rf"{sp.latex(shape[0])} \times {sp.latex(shape[1])}"
+
+
+def shape_equation(X, W, B, Y) -> str:
+    """X_{m×n} × W_{n×j} + B_{m×j} = Y_{m×j}, as the notes write it."""
+    return rf"X_{{{dims(X)}}} \times W_{{{dims(W)}}} + B_{{{dims(B)}}} = Y_{{{dims(Y)}}}"
+
+
+def as_note_writes(X, W, B, Y) -> str:
+    """The same equation in the plain text of the data file: ``X_{1 × 4} × W_{4 × 8} + …``."""
+    d = lambda s: f"{s[0]} × {s[1]}"  # noqa: E731
+    return f"X_{{{d(X)}}} × W_{{{d(W)}}} + B_{{{d(B)}}} = Y_{{{d(Y)}}}"
+
+
+def note_math(value: str) -> str:
+    """A shape or count as the note prints it (``X_{1 × 4} × W_{4 × 8}``, ``3 × 2``), typeset."""
+    return math(value.replace("×", r"\times"))
+
+
+def networks(data: dict) -> dict[str, dict]:
+    return {n["name"]: n for n in data["networks"]}
+
+
+def check(agrees: bool) -> str:
+    return "✓" if agrees else "✗"
+
+
+# --- forward.md --------------------------------------------------------------------------------------
+
+def xw_plus_b_derivation() -> str:
+    product, difference = symbolic.xw_plus_b()
+    s = symbolic
+    return "\n".join([
+        display(rf"X = {latex_matrix(s.X_001)}, \quad W = {latex_matrix(s.W_001)}, \quad "
+                rf"B = {latex_matrix(s.B_001)}"),
+        display(rf"XW + B = {latex_matrix(product)}"),
+        display(r"\begin{aligned} " + r" \\ ".join(
+            rf"{sp.latex(h)} &= {sp.latex(e, order='none')}" for h, e in s.NEURONS_001.items())
+            + r" \end{aligned}"),
+        display(rf"XW + B - \left[\begin{{matrix}} h_{{1}} & h_{{2}} \end{{matrix}}\right] = "
+                rf"{latex_matrix(difference)}"),
+    ])
+
+
+def batch_derivation(data: dict) -> str:
+    samples = data["batch"]["samples"]
+    X, Y = symbolic.batch_of(samples)
+    count = len(symbolic.parameters(Y))
+    return "\n".join([
+        display(rf"XW + B = {latex_matrix(X)} {latex_matrix(symbolic.W_001)} + "
+                rf"{latex_matrix(sp.ones(samples, 1) * symbolic.B_001)}"),
+        display(rf"= {latex_matrix(Y)}"),
+        table(["", "shape", "learnable parameters it holds"], [
+            (math("X"), math(dims(X.shape)), "0"),
+            (math("W"), math(dims(symbolic.W_001.shape)), str(len(symbolic.parameters(symbolic.W_001)))),
+            (math("B"), math(dims(symbolic.B_001.shape)) + f", repeated for {samples} rows",
+             str(len(symbolic.parameters(symbolic.B_001)))),
+            (math("XW + B"), math(dims(Y.shape)), str(count)),
+        ], "lll"),
+    ])
+
+
+def summary_block(widths: list[int]) -> str:
+    command = "python -m derivations summary " + " ".join(map(str, widths))
+    return f"```text\n$ {command}\n{numeric.summary(widths)}```\n"
+
+
+def shape_steps_derivation() -> str:
+    (n, j) = (4, 8)
+    rows = [(step.reason, math(shape_equation(step.X, step.W, step.B, step.Y)))
+            for step in symbolic.shape_steps(1, n, j)]
+    return table(["step", "shapes"], rows, "ll")
+
+
+def shapes_table(data: dict, printed: list[Printed]) -> str:
+    net = networks(data)["mlp_4_8_8_3"]
+    notes = {p.name: p for p in printed if p.name.startswith("layer_") and p.source.startswith("001")}
+    rows = []
+    for i, (s, f) in enumerate(zip(numeric.shapes(net["widths"]), net["activations"]), start=1):
+        step = symbolic.shape_steps(1, s.W[0], s.W[1])[-1]
+        derived = (step.X, step.W, step.B, step.Y)
+        numpy_agrees = (s.X, s.W, s.B, s.Y) == tuple(tuple(int(v) for v in d) for d in derived)
+        note = notes.get(f"layer_{i}")
+        note_cell = f"{note_math(note.value)} {check(note.value == as_note_writes(*derived))}" if note else "—"
+        rows.append((f"layer {i} ({f})", math(shape_equation(*derived)), f"{s.W[0]} × {s.W[1]}",
+                     str(s.W[1]), str(s.parameters), check(numpy_agrees), note_cell))
+    total = sum(s.parameters for s in numeric.shapes(net["widths"]))
+    rows.append(("total", "", "", "", f"**{total}**", "", ""))
+    return table(["layer", "SymPy: shapes", "weights", "biases", "parameters", "NumPy", "note"],
+                 rows, "llrrrcl")
+
+
+def printed_table(data: dict, printed: list[Printed]) -> str:
+    """Every value the notes print about shapes and counts, beside what was derived."""
+    widths = networks(data)["softmax_3_2"]["widths"]
+    shapes = numeric.shapes(widths)
+    _, Y = symbolic.batch_of(data["batch"]["samples"])
+    derived = {
+        "summary_3_2": numeric.summary(widths),
+        "weights_3_2": str(len(symbolic.parameters(symbolic.W_001))),
+        "biases_3_2": str(len(symbolic.parameters(symbolic.B_001))),
+        "parameters_3_2": str(shapes[0].parameters),
+        "W_shape_3_2": f"{symbolic.W_001.rows} × {symbolic.W_001.cols}",
+        "parameters_batch_4": str(len(symbolic.parameters(Y))),
+    }
+    for i, s in enumerate(numeric.shapes(networks(data)["mlp_4_8_8_3"]["widths"]), start=1):
+        step = symbolic.shape_steps(1, s.W[0], s.W[1])[-1]
+        derived[f"layer_{i}"] = as_note_writes(step.X, step.W, step.B, step.Y)
+    rows = []
+    for p in printed:
+        value = derived[p.name]
+        shown = "Keras' summary (above)" if "\n" in p.value else note_math(p.value)
+        rows.append((f"`{p.source}` {p.section}", f"`{p.name}`", shown,
+                     check(value.strip("\n") == p.value.strip("\n"))))
+    return table(["where", "quantity", "the note printed", "derived"], rows, "lllc")
+
+
+def errata_table(data: dict) -> str:
+    """The slips of notes 001 and 002 (layer shapes), beside what is derived."""
+    widths = networks(data)["mlp_4_8_8_3"]["widths"]
+    shapes = {f"layer_{i}": s for i, s in enumerate(numeric.shapes(widths), start=1)}
+    rows = []
+    for e in (e for e in errata(data) if e.source.startswith(("001", "002"))):
+        if e.quantity == "layer_2":
+            s = shapes["layer_2"]
+            derived = f"layer 2: {s.W[0]} → {s.W[1]}; only {len(shapes)} weight matrices"
+        elif e.quantity == "B_shape_layer_1":
+            step = symbolic.shape_steps(1, 4, 8)[3]
+            derived = math(rf"B_{{{dims(step.B)}}}") + " once B takes Y's shape"
+        else:
+            raise KeyError(f"no rendering for erratum {e.id!r}")
+        rows.append((f"`{e.source}` {e.section}", e.printed, derived, e.explanation))
+    return table(["where", "the note printed", "derived", "why"], rows)
+
+
+def _random_network_statements(spec: dict) -> list[str]:
+    """The seeded 4-8-8-3 network as a reader would type it; both transcripts start from it."""
+    return [
+        f"rng = np.random.default_rng({spec['seed']})",
+        f"draw = lambda shape: np.round(rng.uniform(-1, 1, size=shape), {spec['decimals']})",
+        "layers = [Layer(draw((4, 8)), draw(8), 'relu'), Layer(draw((8, 8)), draw(8), 'relu'),\n"
+        "          Layer(draw((8, 3)), draw(3), 'softmax')]",
+    ]
+
+
+def numpy_forward_transcript(data: dict) -> str:
+    spec = data["random_4_8_8_3"]
+    return transcript([
+        "import numpy as np",
+        "from derivations.numeric.dense import Layer, forward",
+        *_random_network_statements(spec),
+        f"X = draw(({spec['batch']}, 4))  # a batch: one row per sample",
+        "for c in forward(layers, X):\n    print(c.X.shape, c.Z.shape, c.A.shape)",
+        "P = forward(layers, X)[-1].A",
+        "P",
+        "P.sum(axis=1)",
+    ])
