@@ -16,7 +16,9 @@ from pathlib import Path
 CHAPTERS = (
     "backprop_2_2_2",
     "perceptron",
+    "perceptron_learning",
     "activations",
+    "losses",
     "forward",
     "dense",
     "benchmark",

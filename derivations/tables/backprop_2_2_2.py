@@ -16,7 +16,8 @@ from derivations.problems import BackpropProblem, Printed, data_file, errata, pr
 from derivations.problems import document_backprop_problem
 from derivations.symbolic import backprop_2_2_2 as symbolic
 from derivations.symbolic.backprop_2_2_2 import DEFINITIONS, FORWARD, WEIGHTS, Solution
-from derivations.tables.common import agreement, display, fixed, math, plain, table, transcript
+from derivations.tables.common import agreement, display, fixed, math, plain, table
+from derivations.tables.scripts import shown
 
 CHAPTER = "backprop_2_2_2"
 SOURCE = "002_0d151740a80634d0.txt"
@@ -41,7 +42,7 @@ def generate() -> dict[str, str]:
         "agreement.md": agreement_table(solution, printed),
         "errata.md": errata_table(solution, data),
     }
-    files |= numpy_transcripts(problem)
+    files |= {f"{name}.md": shown(CHAPTER, name) for name in ("numpy_forward", "numpy_backward", "numpy_update")}
     return {f"generated/{CHAPTER}/{name}": text for name, text in files.items()}
 
 
@@ -312,48 +313,6 @@ def errata_table(solution: Solution, data: dict) -> str:
         rows.append((f"`{e.source}` {e.section}", quoted, derived, consequence,
                      e.explanation))
     return table(["where", "the note printed", "derived", "the note's own numbers", "why"], rows)
-
-
-# --- NumPy, run ------------------------------------------------------------------------------------
-
-def numpy_transcripts(problem: BackpropProblem) -> dict[str, str]:
-    """The NumPy route run on the example; the shown calls are executed to produce the output."""
-    as_list = lambda values: "[" + ", ".join(plain(v) for v in values) + "]"  # noqa: E731
-    namespace: dict = {}
-    setup = [
-        "import numpy as np",
-        "from derivations.numeric.backprop_2_2_2 import forward, backward, update, matrices",
-        f"x, t = np.array({as_list(problem.x)}), np.array({as_list(problem.targets)})",
-        f"W_hidden, W_output = matrices({as_list(problem.weights)})",
-    ]
-    forward_call = [
-        *setup,
-        "first = forward(x, W_hidden, W_output, t)",
-        "first.z_hidden, first.h",
-        "first.z_output, first.o",
-        "first.E",
-        "print(first.E.sum())",
-    ]
-    backward_call = [
-        "grads = backward(x, W_output, t, first)",
-        "grads.delta_output",
-        "grads.W_output",
-        "grads.dE_dh, grads.delta_hidden",
-        "grads.W_hidden",
-    ]
-    update_call = [
-        f"W_hidden_new = update(W_hidden, grads.W_hidden, {plain(problem.learning_rate)})",
-        f"W_output_new = update(W_output, grads.W_output, {plain(problem.learning_rate)})",
-        "W_hidden_new, W_output_new",
-        "second = forward(x, W_hidden_new, W_output_new, t)",
-        "second.o",
-        "print(second.E.sum())",
-    ]
-    return {
-        "numpy_forward.md": transcript(forward_call, namespace),
-        "numpy_backward.md": transcript(backward_call, namespace),
-        "numpy_update.md": transcript(update_call, namespace),
-    }
 
 
 # --- the figure ------------------------------------------------------------------------------------

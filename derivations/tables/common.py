@@ -1,14 +1,10 @@
-"""Formatting shared by every generated table: numbers, Markdown tables, code transcripts."""
+"""Formatting shared by every generated table: numbers, Markdown tables, math."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from typing import Any, Iterable, Sequence
-
-import numpy as np
 
 PLACES = 8
 """Decimal places of the notes' printed values, and of every value the site prints."""
@@ -51,32 +47,6 @@ def math(latex: str) -> str:
 def display(latex: str) -> str:
     """Display math for a Markdown page."""
     return f"$$\n{latex}\n$$\n"
-
-
-def transcript(statements: Sequence[str], namespace: dict[str, Any] | None = None) -> str:
-    """Run ``statements`` like an interactive session and return a fenced ``pycon`` block.
-
-    An expression statement prints its repr, as the interpreter would; anything printed is kept.
-    Arrays print with eight decimals, the notes' precision.
-    """
-    namespace = {} if namespace is None else namespace
-    lines = []
-    with np.printoptions(precision=PLACES, floatmode="fixed", suppress=True):
-        for statement in statements:
-            lines.append(">>> " + statement.replace("\n", "\n... "))
-            out = io.StringIO()
-            with contextlib.redirect_stdout(out):
-                try:
-                    code = compile(statement, "<transcript>", "eval")
-                except SyntaxError:
-                    exec(compile(statement, "<transcript>", "exec"), namespace)
-                else:
-                    result = eval(code, namespace)
-                    if result is not None:
-                        print(repr(result))
-            lines.extend(out.getvalue().rstrip("\n").splitlines())
-    return "```pycon\n" + "\n".join(lines) + "\n```\n"
-
 
 
 AGREEMENT = 1e-12

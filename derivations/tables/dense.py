@@ -16,8 +16,9 @@ from derivations.numeric.backprop_2_2_2 import backprop_2_2_2
 from derivations.problems import data_file, document_backprop_problem
 from derivations.symbolic import backprop_2_2_2 as spine
 from derivations.symbolic import dense as symbolic
-from derivations.tables.common import display, fixed, math, plain, table, transcript
-from derivations.tables.forward import _random_network_statements, check, latex_matrix, networks, summary_block
+from derivations.tables.common import display, fixed, math, plain, table
+from derivations.tables.forward import check, latex_matrix, summary_block
+from derivations.tables.scripts import shown_script
 
 CHAPTER = "dense"
 TOLERANCE = {"SymPy": 1e-12, "finite differences": 1e-7}
@@ -29,9 +30,9 @@ def generate() -> dict[str, str]:
     files = {
         "instance_2_2_2.md": instance_table(),
         "combined_delta.md": combined_delta_derivation(),
-        "check_4_8_8_3.md": check_table(data),
-        "numpy_backward.md": numpy_backward_transcript(data),
     }
+    files["numpy_backward.md"], session = shown_script(CHAPTER, "numpy_backward")
+    files["check_4_8_8_3.md"] = check_table(data, session)
     return {f"generated/{CHAPTER}/{name}": text for name, text in files.items()}
 
 
@@ -39,19 +40,6 @@ def generate() -> dict[str, str]:
 
 def fixed_matrix(m: sp.MatrixBase) -> str:
     return latex_matrix(symbolic.evaluate(m), fixed)
-
-
-def random_network(data: dict) -> tuple[list[numeric.Layer], np.ndarray, np.ndarray]:
-    """The seeded 4-8-8-3 ReLU/ReLU/softmax instance of ``dense.toml`` (exact decimals)."""
-    spec, net = data["random_4_8_8_3"], networks(data)["mlp_4_8_8_3"]
-    rng = np.random.default_rng(spec["seed"])
-    draw = lambda shape: np.round(rng.uniform(-1, 1, size=shape), spec["decimals"])  # noqa: E731
-    widths = net["widths"]
-    layers = [numeric.Layer(draw((n, j)), draw(j), f)
-              for n, j, f in zip(widths, widths[1:], net["activations"])]
-    X = draw((spec["batch"], widths[0]))
-    T = np.eye(widths[-1])[rng.integers(0, widths[-1], size=spec["batch"])]
-    return layers, X, T
 
 
 def exact(a: np.ndarray) -> sp.Matrix:
@@ -152,11 +140,14 @@ def finite_difference_gradients(layers, X, T, loss: str, h: float = 1e-6) -> lis
     return result
 
 
-def check_table(data: dict) -> str:
-    """Symbolic ≡ NumPy ≡ finite differences on the seeded 4-8-8-3 network, per layer."""
-    layers, X, T = random_network(data)
+def check_table(data: dict, session: dict) -> str:
+    """Symbolic ≡ NumPy ≡ finite differences on the seeded 4-8-8-3 network, per layer: the network
+    the page's session (``docs_src/dense/numpy_backward.py``) draws, with the loss of ``dense.toml``."""
+    layers, X, T = session["layers"], session["X"], session["T"]
     loss_name = data["random_4_8_8_3"]["loss"]
     loss, grads = numeric.loss_and_gradients(layers, X, T, loss_name)
+    if loss != session["loss"]:
+        raise ArithmeticError(f"the session's loss {session['loss']} is not the {loss_name} checked here ({loss})")
     exact_loss, exact_grads = symbolic.gradients(symbolic_layers(layers), exact(X), exact(T), loss_name)
     differences = finite_difference_gradients(layers, X, T, loss_name)
     rows = []
@@ -172,21 +163,6 @@ def check_table(data: dict) -> str:
     header = ["layer", "W", "parameters", f"SymPy − NumPy below {TOLERANCE['SymPy']:.0e}",
               f"finite differences − NumPy below {TOLERANCE['finite differences']:.0e}"]
     return table(header, rows, "llrcc")
-
-
-def numpy_backward_transcript(data: dict) -> str:
-    spec = data["random_4_8_8_3"]
-    return transcript([
-        "import numpy as np",
-        "from derivations.numeric.dense import Layer, loss_and_gradients",
-        *_random_network_statements(spec),
-        f"X = draw(({spec['batch']}, 4))",
-        f"T = np.eye(3)[rng.integers(0, 3, size={spec['batch']})]  # one-hot targets",
-        f"loss, grads = loss_and_gradients(layers, X, T, '{spec['loss']}')",
-        "print(round(loss, 8))",
-        "[(g.weights.shape, g.biases.shape) for g in grads]",
-        "grads[-1].weights",
-    ])
 
 
 # --- ``solve`` on a problem of the general form ------------------------------------------------------------

@@ -13,7 +13,8 @@ import sympy as sp
 from derivations.numeric import dense as numeric
 from derivations.problems import Printed, data_file, errata, printed_values
 from derivations.symbolic import dense as symbolic
-from derivations.tables.common import display, math, table, transcript
+from derivations.tables.common import display, math, table
+from derivations.tables.scripts import shown
 
 CHAPTER = "dense"
 """The data file read, and the folder under ``docs/generated/`` written (shared with the dense
@@ -32,7 +33,7 @@ def generate() -> dict[str, str]:
         "shapes.md": shapes_table(data, printed),
         "printed.md": printed_table(data, printed),
         "errata.md": errata_table(data),
-        "numpy_forward.md": numpy_forward_transcript(data),
+        "numpy_forward.md": shown(CHAPTER, "numpy_forward"),
     }
     return {f"generated/{CHAPTER}/{name}": text for name, text in files.items()}
 
@@ -180,25 +181,3 @@ def errata_table(data: dict) -> str:
     return table(["where", "the note printed", "derived", "why"], rows)
 
 
-def _random_network_statements(spec: dict) -> list[str]:
-    """The seeded 4-8-8-3 network as a reader would type it; both transcripts start from it."""
-    return [
-        f"rng = np.random.default_rng({spec['seed']})",
-        f"draw = lambda shape: np.round(rng.uniform(-1, 1, size=shape), {spec['decimals']})",
-        "layers = [Layer(draw((4, 8)), draw(8), 'relu'), Layer(draw((8, 8)), draw(8), 'relu'),\n"
-        "          Layer(draw((8, 3)), draw(3), 'softmax')]",
-    ]
-
-
-def numpy_forward_transcript(data: dict) -> str:
-    spec = data["random_4_8_8_3"]
-    return transcript([
-        "import numpy as np",
-        "from derivations.numeric.dense import Layer, forward",
-        *_random_network_statements(spec),
-        f"X = draw(({spec['batch']}, 4))  # a batch: one row per sample",
-        "for c in forward(layers, X):\n    print(c.X.shape, c.Z.shape, c.A.shape)",
-        "P = forward(layers, X)[-1].A",
-        "P",
-        "P.sum(axis=1)",
-    ])

@@ -7,8 +7,6 @@ the general dense module give the NumPy columns. The notes' slip is read from ``
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 import numpy as np
 import sympy as sp
 
@@ -17,7 +15,8 @@ from derivations.numeric import graph as numeric_graph
 from derivations.problems import data_file, errata
 from derivations.symbolic import dense as symbolic
 from derivations.symbolic import graph as symbolic_graph
-from derivations.tables.common import display, fixed, math, plain, table, transcript
+from derivations.tables.common import display, fixed, math, table
+from derivations.tables.scripts import shown
 from derivations.tables.forward import check
 
 CHAPTER = "dense"
@@ -31,7 +30,7 @@ def generate() -> dict[str, str]:
         "gates.md": gates_table(),
         "sigmoid_node.md": sigmoid_node_derivation(),
         "neuron_graph.md": neuron_graph_table(data),
-        "numpy_graph.md": numpy_graph_transcript(data),
+        "numpy_graph.md": shown(CHAPTER, "numpy_graph"),
     }
     return {f"generated/{CHAPTER}/{name}": text for name, text in files.items()}
 
@@ -116,14 +115,3 @@ def neuron_graph_table(data: dict) -> str:
     return table(header, rows, "llrllcl")
 
 
-def numpy_graph_transcript(data: dict) -> str:
-    g = data["graph"]
-    call = f"neuron_graph(x=({plain(Fraction(repr(g['x'][0])))}, {plain(Fraction(repr(g['x'][1])))}), " \
-           f"w=({plain(Fraction(repr(g['w'][0])))}, {plain(Fraction(repr(g['w'][1])))}), " \
-           f"b={plain(Fraction(repr(g['b'])))}, t={plain(Fraction(repr(g['t'])))})"
-    return transcript([
-        "from derivations.numeric.graph import neuron_graph",
-        f"v = {call}",
-        "for name in ('o', 'L', 'dL_do', 'dL_dz', 'dL_dw1', 'dL_dw2', 'dL_db'):\n"
-        "    print(f'{name:7} {v[name]:.8f}')",
-    ])

@@ -19,8 +19,9 @@ from derivations.numeric import training
 from derivations.problems import data_file, document_backprop_problem, errata, printed_values
 from derivations.symbolic import optimizers as symbolic
 from derivations.symbolic.backprop_2_2_2 import WEIGHTS
-from derivations.tables.common import display, fixed, math, plain, table, transcript
+from derivations.tables.common import display, fixed, math, plain, table
 from derivations.tables.figures import svg_figure
+from derivations.tables.scripts import shown
 
 CHAPTER = "learning"
 LINE_COLOURS = ("#e0803a", "#3b8fd9", "#3fae6a", "#b070d8", "#d9507f")
@@ -45,7 +46,7 @@ def generate() -> dict[str, str]:
         "errata.md": errata_table(data),
     }
     files |= {f"step_{o['key']}.md": step_table(o) for o in data["optimizers"]}
-    files |= numpy_transcripts(data)
+    files["numpy_training.md"] = shown(CHAPTER, "numpy_training")
     return {f"generated/{CHAPTER}/{name}": text for name, text in files.items()}
 
 
@@ -356,22 +357,3 @@ def errata_table(data: dict) -> str:
     return table(["where", "the note printed", "derived", "why"], rows)
 
 
-# --- NumPy, run --------------------------------------------------------------------------------------
-
-def numpy_transcripts(data: dict) -> dict[str, str]:
-    problem = document_backprop_problem()
-    as_list = lambda values: "[" + ", ".join(plain(v) for v in values) + "]"  # noqa: E731
-    adam = next(o for o in data["optimizers"] if o["key"] == "adam")
-    iterations = data["training_2_2_2"]["iterations"]
-    steps = [
-        "from derivations.numeric.optimizers import Adam",
-        "from derivations.numeric.training import train_2_2_2, first_below",
-        f"adam = Adam({_hyper(adam)})",
-        f"errors = train_2_2_2(adam, {as_list(problem.x)}, {as_list(problem.weights)}, "
-        f"{as_list(problem.targets)}, iterations={iterations})",
-        "errors[:3]",
-        "errors[[100, 1000, 2000]]",
-        "adam.t",
-        f"first_below(errors, {data['training_2_2_2']['threshold']:g})",
-    ]
-    return {"numpy_training.md": transcript(steps, {})}

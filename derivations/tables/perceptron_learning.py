@@ -1,0 +1,167 @@
+"""Tables and transcripts of the perceptron's learning (``docs/perceptron.md``, second half): the
+update rules derived, 004's worked problem under each rule, and training runs epoch by epoch.
+
+Values come from :mod:`derivations.symbolic.perceptron` (exact rationals); the NumPy transcripts
+run :mod:`derivations.numeric.perceptron`. The notes' printed values appear only in "note" columns,
+read from ``derivations/problems/perceptron.toml``.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derivations.problems import data_file, exact, exact_list, printed_values
+from derivations.symbolic import perceptron as symbolic
+from derivations.symbolic.perceptron import INPUTS, WEIGHTS
+from derivations.tables.common import display, math, table
+from derivations.tables.scripts import shown
+from derivations.tables.perceptron import note_cell, q, tuple_text, weights_text
+
+CHAPTER = "perceptron"
+"""The data file read, and the folder under ``docs/generated/`` written (shared with the gates)."""
+
+
+def generate() -> dict[str, str]:
+    """Every generated file of this part of the page, by path under ``docs/``."""
+    data = data_file(CHAPTER)
+    printed = {p.name: p for p in printed_values(data)}
+    files = {
+        "objective_rule.md": objective_rule(),
+        "delta_rule.md": delta_rule(),
+        "objective_example.md": objective_table(data),
+        "worked.md": worked_table(data, printed),
+        "worked_inputs.md": worked_inputs_text(data),
+        "training_settings.md": training_settings_text(data),
+        **training_tables(data),
+        "numpy_rules.md": shown(CHAPTER, "numpy_rules"),
+        "numpy_train.md": shown(CHAPTER, "numpy_train"),
+    }
+    return {f"generated/{CHAPTER}/{name}": text for name, text in files.items()}
+
+
+def worked_inputs(data: dict) -> dict:
+    p = data["worked_problem"]
+    return dict(w0=exact_list(p, "w0", 2), b0=exact(p["b0"], "b0"), point=exact_list(p, "x", 2),
+                target=exact(p["t"], "t"), learning_rate=exact(p["learning_rate"], "learning_rate"))
+
+
+# --- the update rules ----------------------------------------------------------------------------
+
+def objective_rule() -> str:
+    gradient = symbolic.objective_gradient()
+    update = symbolic.objective_update()
+    lines = [rf"J(w) = {sp.latex(symbolic.J)}"]
+    lines += [rf"\frac{{\partial J}}{{\partial {sp.latex(v)}}} = {sp.latex(gradient[v])}" for v in WEIGHTS]
+    lines += [rf"{sp.latex(v)} \leftarrow {sp.latex(v)} - \rho \frac{{\partial J}}{{\partial {sp.latex(v)}}}"
+              rf" = {sp.latex(update[v], order='none')}" for v in WEIGHTS]
+    return "\n".join(display(line) for line in lines)
+
+
+def delta_rule() -> str:
+    gradient = symbolic.delta_gradient()
+    note = symbolic.note_rule()
+    lines = [rf"y = {sp.latex(symbolic.y_linear)}, \quad E = \frac{{1}}{{2}}\left(t - y\right)^{{2}} = {sp.latex(symbolic.E)}"]
+    lines += [rf"\frac{{\partial E}}{{\partial {sp.latex(v)}}} = {sp.latex(gradient[v])}" for v in WEIGHTS]
+    lines += [rf"{sp.latex(v)} \leftarrow {sp.latex(v)} - \eta \frac{{\partial E}}{{\partial {sp.latex(v)}}}"
+              rf" = {sp.latex(note[v], order='none')}" for v in WEIGHTS]
+    symbolic.delta_update()  # raises unless the derived update is the note's formula
+    return "\n".join(display(line) for line in lines)
+
+
+def objective_table(data: dict) -> str:
+    """J(w) on the AND data with ±1 labels, for the weight vectors of the data file."""
+    example = data["objective_example"]
+    labels = [1 if out else -1 for out in symbolic.gate_truth(example["gate"])]
+    rows = []
+    for i, w in enumerate(example["weights"]):
+        w = exact_list({"w": w}, "w", 3)
+        value, wrong = symbolic.objective(w, INPUTS, labels)
+        terms = " + ".join(q(-labels[k] * symbolic.weighted_sum(w, INPUTS[k])) for k in wrong) or "—"
+        rows.append((weights_text(w), ", ".join(tuple_text(INPUTS[k]) for k in wrong) or "none",
+                     len(wrong), terms, q(value)))
+    header = ["$w$ = [w1, w2, b]", "misclassified $Y$", "how many", "terms $-y_k s_k$", "$J(w)$"]
+    labels_text = ", ".join(f"{tuple_text(p)} → {lab:+d}" for p, lab in zip(INPUTS, labels))
+    return f"Labels ({example['gate']}): {labels_text}.\n\n" + table(header, rows, "llcll")
+
+
+def worked_inputs_text(data: dict) -> str:
+    v = worked_inputs(data)
+    return (f"$w(0) = ({q(v['w0'][0])}, {q(v['w0'][1])})$, $b(0) = {q(v['b0'])}$, "
+            f"$x = ({q(v['point'][0])}, {q(v['point'][1])})$, $t = {q(v['target'])}$, "
+            f"$\\eta = {q(v['learning_rate'])}$\n")
+
+
+def training_settings_text(data: dict) -> str:
+    v = _training_settings(data)
+    order = ", ".join(tuple_text(p) for p in v["order"])
+    return (f"start $[w_1, w_2, b] = {weights_text(v['start'])}$, learning rate $\\eta = {q(v['learning_rate'])}$, "
+            f"samples in the order {order} in every epoch, at most {v['max_epochs']} epochs\n")
+
+
+def worked_table(data: dict, printed) -> str:
+    """004's problem finished under the three rules."""
+    results = symbolic.worked_problem(**worked_inputs(data))
+    rows_spec = [("w1x1", r"w_1(0)\, x_1"), ("w2x2", r"w_2(0)\, x_2"), ("s", r"s = w(0) \cdot x + b(0)"),
+                 ("y", "y"), ("t_minus_y", "t - y"), ("w1", "w_1(1)"), ("w2", "w_2(1)"), ("b", "b(1)"),
+                 ("s_new", r"s = w(1) \cdot x + b(1)"), ("y_new", "y \\text{ after}")]
+    rows = []
+    for key, label in rows_spec:
+        cells = [q(results[rule][key]) for rule in symbolic.RULES]
+        rows.append((math(label), *cells, note_cell(printed, key, cells[0])))
+    header = ["quantity", "delta rule ($y = s$)", r"perceptron rule ($y = \tau(s)$)",
+              r"gradient of $J$ ($\rho = \eta$)", "note"]
+    delta = results["delta"]
+    sentence = (f"\nDelta rule: the error $t - y$ goes from {q(delta['t_minus_y'])} to {q(delta['t_minus_y_new'])}, "
+                f"which is $1 - \\eta\\,(x_1^2 + x_2^2 + 1) = 1 - {q(delta['step_size'])}$ times the old error.\n")
+    return table(header, rows, "lrrrr") + sentence
+
+
+# --- training ------------------------------------------------------------------------------------
+
+def _training_settings(data: dict) -> dict:
+    tr = data["training"]
+    return dict(start=exact_list(tr, "start", 3), learning_rate=exact(tr["learning_rate"], "learning_rate"),
+                order=[tuple(p) for p in tr["order"]], max_epochs=tr["max_epochs"])
+
+
+def training_tables(data: dict) -> dict[str, str]:
+    settings = _training_settings(data)
+    files = {}
+    for gate in data["training"]["gates"]:
+        run = symbolic.train(symbolic.gate_truth(gate), **settings)
+        rows = [(0, weights_text(settings["start"]), "—")]
+        rows += [(e, weights_text(after[-1]), errs)
+                 for e, (after, errs) in enumerate(zip(run.epochs, run.errors), start=1)]
+        out = table(["epoch", "[w1, w2, b] at its end", "errors in the epoch"], rows, "clc")
+        if run.converged:
+            out += (f"\nConverged: epoch {len(run.epochs)} makes no error; the weights "
+                    f"{weights_text(run.epochs[-1][-1])} compute {gate}.\n")
+        else:
+            out += (f"\nNever converged: stopped by the limit of {settings['max_epochs']} epochs, "
+                    f"with {run.errors[-1]} errors in the last.\n")
+        if run.cycle:
+            first, period = run.cycle
+            epochs = "epoch" if period == 1 else f"{period} epochs"
+            out += (f"\nThe weights at the end of epoch {first + period - 1} equal those at the end of "
+                    f"epoch {first - 1}: every epoch from {first} on repeats the {epochs} before it, "
+                    f"{period * len(settings['order'])} updates that lead back to where they began.\n")
+            files[f"training_{gate.lower()}_cycle.md"] = _cycle_table(run, settings, gate)
+        files[f"training_{gate.lower()}.md"] = out
+    return files
+
+
+def _cycle_table(run, settings, gate) -> str:
+    """Sample by sample through the repeating epoch(s): the weights come back to where they began."""
+    first, period = run.cycle
+    start = run.epochs[first - 2][-1] if first > 1 else tuple(settings["start"])
+    truth = dict(zip(INPUTS, symbolic.gate_truth(gate)))
+    rows, weights = [], start
+    for epoch in range(first, first + period):
+        for point, after in zip(settings["order"], run.epochs[epoch - 1]):
+            out = symbolic.step(symbolic.weighted_sum(weights, point))
+            rows.append((epoch, tuple_text(point), truth[point], out, weights_text(after)))
+            weights = after
+    return (f"Start of epoch {first}: {weights_text(start)}.\n\n"
+            + table(["epoch", "sample", "$t$", "$y$", "[w1, w2, b] after"], rows, "ccccl"))
+
+

@@ -1,0 +1,13 @@
+"""The activation functions and their slopes, far into saturation: no overflow, no nan."""
+import numpy as np
+
+from derivations.numeric import leaky_relu, relu_prime, sigmoid, sigmoid_prime, tanh_prime
+
+np.set_printoptions(precision=8, floatmode="fixed", suppress=True)  # eight decimals, as the notes print
+
+z = np.array([-1000.0, -40.0, 0.0, 40.0, 1000.0])
+print(sigmoid(z))
+print(sigmoid_prime(z))
+print(tanh_prime(z))
+print(relu_prime(z))
+print(leaky_relu(z))
