@@ -1,9 +1,9 @@
-"""Tables and transcript of ``docs/dense.md``: any dense network, backpropagation in matrix form,
+"""Tables and NumPy session of ``docs/dense.md``: any dense network, backpropagation in matrix form,
 checked on the 2-2-2 example and on a seeded 4-8-8-3 network.
 
 Values come from :mod:`derivations.symbolic.dense` (exact); :mod:`derivations.numeric.dense` runs
-in the transcript and the agreement columns. The benchmark on the same page is
-:mod:`derivations.tables.benchmark`.
+in the shown session (``docs_src/dense/numpy_backward.py``) and the agreement columns. The
+benchmark on the same page is :mod:`derivations.tables.benchmark`.
 """
 
 from __future__ import annotations

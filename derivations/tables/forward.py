@@ -1,4 +1,4 @@
-"""Tables and transcripts of ``docs/forward.md``: a dense layer as the matrix product XW + B, its
+"""Tables and NumPy sessions of ``docs/forward.md``: a dense layer as the matrix product XW + B, its
 shapes and parameter counts, and Keras-style summaries.
 
 Values come from :mod:`derivations.symbolic.dense` (exact) and :mod:`derivations.numeric.dense`

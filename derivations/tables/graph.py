@@ -1,4 +1,4 @@
-"""Tables and transcript of ``docs/graph.md``: the computational graph, each node's local gradient
+"""Tables and NumPy session of ``docs/graph.md``: the computational graph, each node's local gradient
 and one sigmoid neuron taken apart node by node.
 
 Values come from :mod:`derivations.symbolic.graph` (exact); :mod:`derivations.numeric.graph` and

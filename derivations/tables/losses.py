@@ -1,4 +1,4 @@
-"""Tables and transcript of ``docs/losses.md``: each loss, its gradient, the combined softmax and
+"""Tables and NumPy session of ``docs/losses.md``: each loss, its gradient, the combined softmax and
 sigmoid forms, and worked examples.
 
 Formulas and exact values come from :mod:`derivations.symbolic.losses`; the NumPy columns and the
