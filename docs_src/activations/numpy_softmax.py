@@ -1,13 +1,15 @@
-"""The note's softmax beside the stable one, on logits where the note's breaks; the Jacobian
-against finite differences."""
+"""The note's softmax beside the stable one, on logits where the note's breaks;
+the Jacobian against finite differences."""
 import numpy as np
 
 from derivations.numeric import softmax, softmax_jacobian
 
-np.set_printoptions(precision=8, floatmode="fixed", suppress=True)  # eight decimals, as the notes print
+# Eight decimals, as the notes print.
+np.set_printoptions(precision=8, floatmode="fixed", suppress=True)
 
 x = np.array([1000.0, 1001.0, 1002.0])
-with np.errstate(over="ignore", invalid="ignore"):  # show the overflow's result, not its warning
+# Show the overflow's result, not its warning:
+with np.errstate(over="ignore", invalid="ignore"):
     print(np.exp(x))
     print(np.exp(x) / np.sum(np.exp(x)))  # the note's softmax
 print(x - np.max(x))

@@ -1,13 +1,15 @@
-"""The seeded 4-8-8-3 network of dense.toml: its loss and every gradient, in one backward pass."""
+"""The seeded 4-8-8-3 network of dense.toml: its loss and every gradient."""
 import numpy as np
 
 from derivations.numeric.dense import Layer, loss_and_gradients
 
-np.set_printoptions(precision=8, floatmode="fixed", suppress=True)  # eight decimals, as the notes print
+# Eight decimals, as the notes print.
+np.set_printoptions(precision=8, floatmode="fixed", suppress=True)
 
 rng = np.random.default_rng(5)
 draw = lambda shape: np.round(rng.uniform(-1, 1, size=shape), 3)  # noqa: E731
-layers = [Layer(draw((4, 8)), draw(8), "relu"), Layer(draw((8, 8)), draw(8), "relu"),
+layers = [Layer(draw((4, 8)), draw(8), "relu"),
+          Layer(draw((8, 8)), draw(8), "relu"),
           Layer(draw((8, 3)), draw(3), "softmax")]
 X = draw((4, 4))
 T = np.eye(3)[rng.integers(0, 3, size=4)]  # one-hot targets

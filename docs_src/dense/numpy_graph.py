@@ -1,4 +1,4 @@
-"""One sigmoid neuron as a computational graph: each node's value and gradient."""
+"""One sigmoid neuron as a computational graph: each node's value, gradient."""
 from derivations.numeric.graph import neuron_graph
 
 x, w, b, t = (0.1, 0.2), (0.3, 0.25), 0, 0.4

@@ -1,4 +1,4 @@
-"""The step function on the installed NumPy, and the note's version, which no longer runs."""
+"""The step function, and the note's version, which no longer runs."""
 import numpy as np
 
 from derivations.numeric.perceptron import step
