@@ -62,3 +62,8 @@ def agreement(exact: Any, approx: Any, tolerance: float = AGREEMENT) -> str:
     """
     gap = abs(float(exact) - float(approx))
     return f"< {tolerance:.0e} ✓" if gap < tolerance else f"{gap:.1e} ✗"
+
+
+def check(agrees: bool) -> str:
+    """An agreement column's mark: ✓, or ✗ (which a test forbids in any generated file)."""
+    return "✓" if agrees else "✗"

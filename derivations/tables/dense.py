@@ -16,8 +16,8 @@ from derivations.numeric.backprop_2_2_2 import backprop_2_2_2
 from derivations.problems import data_file, document_backprop_problem
 from derivations.symbolic import backprop_2_2_2 as spine
 from derivations.symbolic import dense as symbolic
-from derivations.tables.common import display, fixed, math, plain, table
-from derivations.tables.forward import check, latex_matrix, summary_block
+from derivations.tables.common import check, display, fixed, math, plain, table
+from derivations.tables.forward import latex_matrix, summary_block
 from derivations.tables.scripts import shown_script
 
 CHAPTER = "dense"

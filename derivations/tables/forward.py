@@ -13,7 +13,7 @@ import sympy as sp
 from derivations.numeric import dense as numeric
 from derivations.problems import Printed, data_file, errata, printed_values
 from derivations.symbolic import dense as symbolic
-from derivations.tables.common import display, math, table
+from derivations.tables.common import check, display, math, table
 from derivations.tables.scripts import shown
 
 CHAPTER = "dense"
@@ -67,10 +67,6 @@ def note_math(value: str) -> str:
 
 def networks(data: dict) -> dict[str, dict]:
     return {n["name"]: n for n in data["networks"]}
-
-
-def check(agrees: bool) -> str:
-    return "✓" if agrees else "✗"
 
 
 # --- forward.md --------------------------------------------------------------------------------------

@@ -15,9 +15,8 @@ from derivations.numeric import graph as numeric_graph
 from derivations.problems import data_file, errata
 from derivations.symbolic import dense as symbolic
 from derivations.symbolic import graph as symbolic_graph
-from derivations.tables.common import display, fixed, math, table
+from derivations.tables.common import check, display, fixed, math, table
 from derivations.tables.scripts import shown
-from derivations.tables.forward import check
 
 CHAPTER = "dense"
 """The data file read, and the folder under ``docs/generated/`` written."""
