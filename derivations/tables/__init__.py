@@ -15,6 +15,7 @@ from pathlib import Path
 
 CHAPTERS = (
     "backprop_2_2_2",
+    "backward_pass",
     "perceptron",
     "activations",
     "dense",
