@@ -158,8 +158,8 @@ def vanishing_table(layers: int) -> str:
     _, tanh_top = sym.peak(sym.tanh(z))
     rows = [(n, math(sp.latex(sigmoid_top ** n)), _fixed(sp.N(sigmoid_top ** n, DIGITS), 10),
              math(sp.latex(tanh_top ** n))) for n in range(1, layers + 1)]
-    return table(["sigmoid layers n", r"bound $(\sigma'_{max})^{n}$", "as a decimal",
-                  r"tanh bound $(\tanh'_{max})^{n}$"], rows, "rrrr")
+    return table(["sigmoid layers n", r"bound $(\sigma'_{\mathrm{max}})^{n}$", "as a decimal",
+                  r"tanh bound $(\tanh'_{\mathrm{max}})^{n}$"], rows, "rrrr")
 
 
 def neurons_table(solution: Solution) -> str:
@@ -383,7 +383,7 @@ def regression_example(example: dict, solution: Solution) -> str:
                    ("(t − o)²", *(plain_q((tk - ok) ** 2) for ok, tk in zip(o, t)))], "l" + "r" * len(o))
             + "\n" + _loss_rows(rows + grads)
             + "\nThe backpropagation example's outputs against its targets, by the same function:\n\n"
-            + _loss_rows([(r"½ · SSE of $o_{1}, o_{2}$ = $E_{total}$", e_total, backprop)]))
+            + _loss_rows([(r"½ · SSE of $o_{1}, o_{2}$ = $E_{\mathrm{total}}$", e_total, backprop)]))
 
 
 def plain_q(value: sp.Rational) -> str:
