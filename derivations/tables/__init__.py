@@ -21,6 +21,7 @@ CHAPTERS = (
     "dense",
     "learning",
     "glossary",
+    "notebooks",
 )
 """Modules of this package, one per chapter, each with ``generate()``."""
 
