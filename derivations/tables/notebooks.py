@@ -27,6 +27,8 @@ SOURCES = Path(__file__).resolve().parents[2] / "docs_src" / "notebooks"
 NOTEBOOKS = ("perceptron", "activations", "forward", "backpropagation", "learning")
 
 PACKAGE = "derivations"
+WIDTH = 70
+"""Characters per line of a generated inputs cell: a code cell on the site is about that wide."""
 
 MODULE_MAGIC = '''\
 # Runs a cell as a module of its own, importable from the cells below, so that the package's code
@@ -111,7 +113,7 @@ def inputs_cell(name: str, data_file: str, keys: list[str], comment: str) -> str
     lines = [f"{name} = {{"]
     for key in keys:
         prefix = f"    {key!r}: "
-        literal = pprint.pformat(data[key], width=96 - len(prefix), sort_dicts=False)
+        literal = pprint.pformat(data[key], width=WIDTH - len(prefix), sort_dicts=False)
         lines.append(prefix + literal.replace("\n", "\n" + " " * len(prefix)) + ",")
     return "\n".join(([comment] if comment else []) + lines + ["}"])
 

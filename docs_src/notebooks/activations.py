@@ -6,11 +6,13 @@
 # Change the inputs in the first code cell and run it again.
 
 # %% inputs data activations inputs
-# The chapter's inputs, from the project's data file derivations/problems/activations.toml.
+# The chapter's inputs, from the project's data file
+# derivations/problems/activations.toml.
 
 # %% [markdown]
-# The code below is the `derivations` package's own, as this site was built from it: each hidden
-# cell of the downloaded notebook holds one of its modules, run as that module.
+# The downloaded notebook continues with the `derivations` package's own code, as this site was
+# built from it: one cell per module, each run as that module (this page leaves them out). The
+# cells after them import the modules by name, as with the package installed.
 
 # %% modules derivations.numeric.activations derivations.numeric.losses derivations.symbolic.activations derivations.symbolic.losses
 

@@ -9,12 +9,14 @@
 # $$E_{\mathrm{total}} = \tfrac{1}{2}(\mathrm{target}_{o1} - o_1)^2 + \tfrac{1}{2}(\mathrm{target}_{o2} - o_2)^2.$$
 
 # %% inputs data backprop_2_2_2 inputs
-# The worked example of 002_0d151740a80634d0.txt §3.4: inputs x1, x2, weights W1..W8, the targets
-# and the learning rate. Change any of them (biases = [b_hidden, b_output] may be added) and run all.
+# The example of 002_0d151740a80634d0.txt §3.4: x1, x2; W1..W8;
+# the targets; the learning rate. Change any of them and run all
+# (biases = [b_hidden, b_output] may be added).
 
 # %% [markdown]
-# The code below is the `derivations` package's own, as this site was built from it: each hidden
-# cell of the downloaded notebook holds one of its modules, run as that module.
+# The downloaded notebook continues with the `derivations` package's own code, as this site was
+# built from it: one cell per module, each run as that module (this page leaves them out). The
+# cells after them import the modules by name, as with the package installed.
 
 # %% modules derivations.symbolic.backprop_2_2_2 derivations.numeric.backprop_2_2_2
 

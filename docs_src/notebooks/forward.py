@@ -8,15 +8,17 @@
 # A layer computes $Z = XW + B$, then $A = f(Z)$, for a batch $X$ with one row per sample.
 
 # %% inputs data dense networks random_4_8_8_3 graph
-# The networks, the seeded random instance and the neuron of the computational graph, from the
-# project's data file derivations/problems/dense.toml.
+# The networks, the seeded random instance and the neuron of the
+# computational graph, from derivations/problems/dense.toml.
 
 # %% inputs example backprop_2_2_2 inputs
-# The 2-2-2 example of 002_0d151740a80634d0.txt §3.4, from derivations/problems/backprop_2_2_2.toml.
+# The 2-2-2 example of 002_0d151740a80634d0.txt §3.4, from
+# derivations/problems/backprop_2_2_2.toml.
 
 # %% [markdown]
-# The code below is the `derivations` package's own, as this site was built from it: each hidden
-# cell of the downloaded notebook holds one of its modules, run as that module.
+# The downloaded notebook continues with the `derivations` package's own code, as this site was
+# built from it: one cell per module, each run as that module (this page leaves them out). The
+# cells after them import the modules by name, as with the package installed.
 
 # %% modules derivations.numeric.dense derivations.symbolic.dense derivations.numeric.graph derivations.symbolic.backprop_2_2_2
 

@@ -7,14 +7,17 @@
 # §3.5. Change a hyperparameter or the example in the first code cells and run it again.
 
 # %% inputs data learning optimizers training_2_2_2 printed fit_calls
-# The note's Keras calls and the project's settings, from derivations/problems/learning.toml.
+# The note's Keras calls and the project's settings, from
+# derivations/problems/learning.toml.
 
 # %% inputs example backprop_2_2_2 inputs
-# x, W1..W8 and the targets of 002_0d151740a80634d0.txt §3.4, from derivations/problems/backprop_2_2_2.toml.
+# x, W1..W8 and the targets of 002_0d151740a80634d0.txt §3.4, from
+# derivations/problems/backprop_2_2_2.toml.
 
 # %% [markdown]
-# The code below is the `derivations` package's own, as this site was built from it: each hidden
-# cell of the downloaded notebook holds one of its modules, run as that module.
+# The downloaded notebook continues with the `derivations` package's own code, as this site was
+# built from it: one cell per module, each run as that module (this page leaves them out). The
+# cells after them import the modules by name, as with the package installed.
 
 # %% modules derivations.symbolic.optimizers derivations.numeric.optimizers derivations.numeric.training
 

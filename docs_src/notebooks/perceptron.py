@@ -10,12 +10,13 @@
 # A perceptron computes $s = w_1 x_1 + w_2 x_2 + b$ and outputs a step of $s$.
 
 # %% inputs data perceptron gates worked_problem training
-# The notes' gate weights, the unfinished problem of 004_3b2490ffcdfbdb28.txt and the training
-# settings, from the project's data file derivations/problems/perceptron.toml.
+# The notes' gate weights, the unfinished problem of 004_… and the
+# training settings, from derivations/problems/perceptron.toml.
 
 # %% [markdown]
-# The code below is the `derivations` package's own, as this site was built from it: each hidden
-# cell of the downloaded notebook holds one of its modules, run as that module.
+# The downloaded notebook continues with the `derivations` package's own code, as this site was
+# built from it: one cell per module, each run as that module (this page leaves them out). The
+# cells after them import the modules by name, as with the package installed.
 
 # %% modules derivations.symbolic.perceptron derivations.numeric.perceptron
 
