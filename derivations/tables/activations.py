@@ -267,9 +267,10 @@ def errata_table(data: dict) -> str:
         elif e.id == "leaky-relu-constant":
             a = _rational(data["inputs"]["leaky_relu_a"], "leaky_relu_a")
             zs = [-5, -1, sp.Rational(-1, 10)]
-            values = ", ".join(f"f({sp.latex(v)}) = {sp.latex(sym.leaky_relu(v, a))}" for v in zs)
+            # One formula per value: a line may break between them on a phone.
+            values = ", ".join(math(f"f({sp.latex(v)}) = {sp.latex(sym.leaky_relu(v, a))}") for v in zs)
             derived = math(r"f(z) = a z") + f" for z < 0, a = {plain_q(a)}"
-            evidence = math(values) + f": not a constant, and not {e.note_value}"
+            evidence = values + f": not a constant, and not {e.note_value}"
         elif e.id == "step-np-int":
             derived = "`np.array(x > 0, dtype=float)`"
             evidence = f"on the NumPy this site is built with, `hasattr(np, 'int')` is `{hasattr(np, 'int')}`"
