@@ -84,7 +84,6 @@ class Label:
     x: float
     y: float
     edge: str | None = None
-    css: str = ""
 
     @property
     def box(self) -> Box:
@@ -131,7 +130,7 @@ def layout(value) -> Layout:
         if weight.startswith("W"):
             (xa, ya), (xb, yb) = nodes[a], nodes[b]
             labels.append(Label((weight,), xa + TAG_AT * (xb - xa), ya + TAG_AT * (yb - ya) + FONT * 0.35,
-                                edge=weight, css="tag"))
+                                edge=weight))
     legend = tuple((weight, plain(value[weight]), fixed(value[f"dE_d{weight}"])) for weight in edges
                    if weight.startswith("W"))
     bottom = max(label.box.y + label.box.height for label in labels)
