@@ -80,7 +80,7 @@ def test_markdown_shows_the_whole_derivation(second_problem):
     text = result.stdout
     for heading in ("Forward pass", "Step 1", "Step 2", "Update", "Second forward pass"):
         assert f"## {heading}" in text
-    assert r"b_{hidden}" in text  # the biases appear in the formulas when they are not zero
+    assert r"b_{\mathrm{hidden}}" in text  # the biases appear in the formulas when they are not zero
 
 
 def test_output_file_is_written(second_problem, tmp_path):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 CHAPTERS = (
     "backprop_2_2_2",
+    "backward_pass",
     "perceptron",
     "perceptron_learning",
     "activations",
@@ -25,6 +26,7 @@ CHAPTERS = (
     "graph",
     "learning",
     "glossary",
+    "notebooks",
 )
 """Modules of this package, one per generated page or coherent part of one, each with ``generate()``."""
 

@@ -147,8 +147,8 @@ def vanishing_table(layers: int) -> str:
     _, tanh_top = sym.peak(sym.tanh(z))
     rows = [(n, math(sp.latex(sigmoid_top ** n)), positional(sp.N(sigmoid_top ** n, DIGITS), 10),
              math(sp.latex(tanh_top ** n))) for n in range(1, layers + 1)]
-    return table(["sigmoid layers n", r"bound $(\sigma'_{max})^{n}$", "as a decimal",
-                  r"tanh bound $(\tanh'_{max})^{n}$"], rows, "rrrr")
+    return table(["sigmoid layers n", r"bound $(\sigma'_{\mathrm{max}})^{n}$", "as a decimal",
+                  r"tanh bound $(\tanh'_{\mathrm{max}})^{n}$"], rows, "rrrr")
 
 
 def neurons_table(solution: Solution) -> str:
@@ -219,9 +219,10 @@ def errata_table(data: dict) -> str:
         elif e.id == "leaky-relu-constant":
             a = rational(data["inputs"]["leaky_relu_a"], "leaky_relu_a")
             zs = [-5, -1, sp.Rational(-1, 10)]
-            values = ", ".join(f"f({sp.latex(v)}) = {sp.latex(sym.leaky_relu(v, a))}" for v in zs)
+            # One formula per value: a line may break between them on a phone.
+            values = ", ".join(math(f"f({sp.latex(v)}) = {sp.latex(sym.leaky_relu(v, a))}") for v in zs)
             derived = math(r"f(z) = a z") + f" for z < 0, a = {plain_q(a)}"
-            evidence = math(values) + f": not a constant, and not {e.note_value}"
+            evidence = values + f": not a constant, and not {e.note_value}"
         elif e.id == "step-np-int":
             derived = "`np.array(x > 0, dtype=float)`"
             evidence = f"on the NumPy this site is built with, `hasattr(np, 'int')` is `{hasattr(np, 'int')}`"

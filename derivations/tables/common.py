@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 from typing import Any, Iterable, Sequence
@@ -39,14 +40,25 @@ def table(header: Sequence[str], rows: Iterable[Sequence[Any]], align: str | Non
     return "\n".join(lines) + "\n"
 
 
+_WORDS = re.compile(r"(?<![\\A-Za-z])[a-z]{3,}(?=_\{)|(?<=_\{)[a-z]{3,}(?=\})")
+"""A word used as a name or a subscript, as SymPy prints the notes' symbols: ``target_{o1}``,
+``E_{total}`` (a LaTeX command such as ``\\beta_{1}`` is not a word)."""
+
+
+def upright(latex: str) -> str:
+    """Words set upright, as words are in formulas: ``\\mathrm{target}_{o1}``,
+    ``E_{\\mathrm{total}}``; otherwise SymPy's LaTeX as it is."""
+    return _WORDS.sub(lambda m: rf"\mathrm{{{m.group()}}}", latex)
+
+
 def math(latex: str) -> str:
-    """Inline math for a Markdown page."""
-    return f"${latex}$"
+    """Inline math for a Markdown page, words upright."""
+    return f"${upright(latex)}$"
 
 
 def display(latex: str) -> str:
-    """Display math for a Markdown page."""
-    return f"$$\n{latex}\n$$\n"
+    """Display math for a Markdown page, words upright."""
+    return f"$$\n{upright(latex)}\n$$\n"
 
 
 AGREEMENT = 1e-12

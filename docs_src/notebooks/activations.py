@@ -1,0 +1,108 @@
+# %% [markdown]
+# # Activation functions and losses, by hand and by machine
+#
+# This notebook reruns the [activation functions](../../activations/) and [losses](../../losses/)
+# chapters: every derivative from SymPy, every value again from the independent NumPy code.
+# Change the inputs in the first code cell and run it again.
+
+# %% inputs data activations inputs
+# The chapter's inputs, from the project's data file
+# derivations/problems/activations.toml.
+
+# %% [markdown]
+# The downloaded notebook continues with the `derivations` package's own code, as this site was
+# built from it: one cell per module, each run as that module (this page leaves them out). The
+# cells after them import the modules by name, as with the package installed.
+
+# %% modules derivations.numeric.activations derivations.numeric.losses derivations.symbolic.activations derivations.symbolic.losses
+
+# %%
+import numpy as np
+import sympy as sp
+from derivations.numeric import activations as num
+from derivations.numeric import losses as num_losses
+from derivations.symbolic import activations as sym
+from derivations.symbolic import losses as sym_losses
+
+inputs = data["inputs"]
+z = sym.z
+
+# %% [markdown]
+# ## Derivatives, derived
+#
+# SymPy differentiates each definition; the textbook forms are proved equal to that derivative (each function below raises if they were not).
+
+# %%
+from IPython.display import Math, display
+
+print("dσ/dz equals each of")
+for step in sym.sigmoid_steps():
+    display(Math(step))
+print("d tanh/dz equals each of")
+for step in sym.tanh_steps():
+    display(Math(step))
+
+# %%
+print("tanh(z) - (2σ(2z) - 1) =", sym.tanh_is_a_stretched_sigmoid())
+print("softmax Jacobian minus s_i(δ_ij - s_j), n = 3:", sym.softmax_jacobian_closed_form(3).tolist())
+
+# %% [markdown]
+# ## The vanishing gradient
+#
+# Where does $\sigma'$ peak? Solve $\sigma'' = 0$, then raise the peak to the number of layers.
+
+# %%
+roots, top = sym.peak(sym.sigmoid(z))
+print("σ'' = 0 at z =", roots, " σ' there =", top)
+print("tanh' peak:", sym.peak(sym.tanh(z)))
+for n in range(1, inputs["vanishing_layers"] + 1):
+    print(f"{n:2} layers: at most {top ** n} = {float(top ** n):.10f}")
+
+# %% [markdown]
+# ## NumPy against SymPy, including the extremes
+#
+# The NumPy derivatives are written without SymPy. Compare them with SymPy's exact derivative, evaluated to 40 digits, from moderate inputs to ones where a naive formula overflows.
+
+# %%
+points = [-1000.0, -40.0, -3.0, -0.5, 0.0, 0.5, 3.0, 40.0, 1000.0]
+for name, f_sym, f_num in [("sigmoid'", sym.sigmoid, num.sigmoid_prime), ("tanh'", sym.tanh, num.tanh_prime)]:
+    derivative = sp.simplify(sp.diff(f_sym(z), z))   # 1/cosh² for tanh: no cancellation to evaluate
+    exact = [sp.N(derivative.subs(z, sp.Rational(p)), 40) for p in points]
+    worst = max(abs(float(e) - v) / max(float(e), 1e-300) for e, v in zip(exact, f_num(np.array(points))))
+    print(f"{name:9} largest relative difference: {worst:.1e}")
+
+# %% [markdown]
+# ## Softmax: the note's form and the stable one
+
+# %%
+x = np.array(inputs["softmax_overflow"])
+with np.errstate(over="ignore", invalid="ignore"):
+    print("the note's form:", np.exp(x) / np.sum(np.exp(x)))
+with np.errstate(all="raise"):
+    print("stable softmax: ", num.softmax(x))
+
+# %% [markdown]
+# The Jacobian $s_i(\delta_{ij} - s_j)$ against central finite differences:
+
+# %%
+v = np.array(inputs["categorical"]["logits"])
+h = 1e-6
+fd = np.column_stack([(num.softmax(v + h * e) - num.softmax(v - h * e)) / (2 * h) for e in np.eye(len(v))])
+print(np.abs(num.softmax_jacobian(v) - fd).max())
+
+# %% [markdown]
+# ## Softmax then cross-entropy: the gradient is s − y
+#
+# The chapter's categorical example, exactly and in float64.
+
+# %%
+example = inputs["categorical"]
+logits = [sp.Rational(str(v)) for v in example["logits"]]
+targets = [sp.Rational(str(v)) for v in example["targets"]]
+s = sym.softmax(logits)
+print("CE, SymPy:", sp.N(sym_losses.cross_entropy(s, targets), 20))
+p, y = num.softmax(np.array(example["logits"])), np.array(example["targets"])
+print("CE, NumPy:", num_losses.cross_entropy(p, y))
+print("s - y, SymPy:", [sp.N(si - yi, 12) for si, yi in zip(s, targets)])
+print("chain rule, NumPy:", num.softmax_jacobian(np.array(example["logits"])).T @ num_losses.cross_entropy_grad(p, y))
+print("proof for three logits:", sym_losses.softmax_cross_entropy_gradient(3))

@@ -1,0 +1,122 @@
+# %% [markdown]
+# # Forward propagation, any dense network, the computational graph
+#
+# This notebook reproduces the numbers of the [forward propagation](../../forward/),
+# [dense network](../../dense/) and [computational graph](../../graph/) pages. Change the widths,
+# activations or inputs in the first code cells and run it again.
+#
+# A layer computes $Z = XW + B$, then $A = f(Z)$, for a batch $X$ with one row per sample.
+
+# %% inputs data dense networks random_4_8_8_3 graph
+# The networks, the seeded random instance and the neuron of the
+# computational graph, from derivations/problems/dense.toml.
+
+# %% inputs example backprop_2_2_2 inputs
+# The 2-2-2 example of 002_0d151740a80634d0.txt §3.4, from
+# derivations/problems/backprop_2_2_2.toml.
+
+# %% [markdown]
+# The downloaded notebook continues with the `derivations` package's own code, as this site was
+# built from it: one cell per module, each run as that module (this page leaves them out). The
+# cells after them import the modules by name, as with the package installed.
+
+# %% modules derivations.numeric.dense derivations.symbolic.dense derivations.numeric.graph derivations.symbolic.backprop_2_2_2
+
+# %%
+from derivations.numeric.dense import summary, shapes
+
+print(summary([3, 2]))          # Dense(2, input_dim=3): 000_… and 001_…
+print(summary([4, 8, 8, 3]))    # the ReLU/ReLU/softmax network of 001_… §4
+
+# %% [markdown]
+# ## $Y = XW + B$ with the note's names, expanded by SymPy
+
+# %%
+from derivations.symbolic import dense as symbolic
+
+product, difference = symbolic.xw_plus_b()
+product, difference   # the second is XW + B minus the note's h1, h2: zero
+
+# %%
+X, Y = symbolic.batch_of(4)     # four samples at once
+Y.shape, len(symbolic.parameters(Y))   # still 8 learnable parameters
+
+# %%
+for step in symbolic.shape_steps(1, 4, 8):
+    print(f'{step.reason:48} X{step.X} W{step.W} B{step.B} Y{step.Y}')
+
+# %% [markdown]
+# ## Forward and backward in NumPy, and exactly in SymPy
+#
+# The seeded 4-8-8-3 network of the data file, with a batch of four samples and one-hot targets.
+
+# %%
+from fractions import Fraction
+
+import numpy as np
+from derivations.numeric.dense import Layer, loss_and_gradients, predict
+
+# The data file's 4-8-8-3 network, its weights, biases and batch drawn from a seeded generator and
+# rounded, so that each is an exact decimal; the targets are one-hot rows.
+spec = data["random_4_8_8_3"]
+net = next(n for n in data["networks"] if n["name"] == "mlp_4_8_8_3")
+rng = np.random.default_rng(spec["seed"])
+draw = lambda shape: np.round(rng.uniform(-1, 1, size=shape), spec["decimals"])
+widths = net["widths"]
+layers = [Layer(draw((n, j)), draw(j), f) for n, j, f in zip(widths, widths[1:], net["activations"])]
+X = draw((spec["batch"], widths[0]))
+T = np.eye(widths[-1])[rng.integers(0, widths[-1], size=spec["batch"])]
+
+
+def exact(a):
+    """The exact decimals a float array was rounded to, as SymPy rationals."""
+    return symbolic.matrix([[Fraction(repr(float(v))) for v in row] for row in np.atleast_2d(a)])
+
+
+def symbolic_layers(layers):
+    return [symbolic.Layer(exact(layer.weights), exact(layer.biases), layer.activation) for layer in layers]
+
+
+P = predict(layers, X)
+P.round(8), P.sum(axis=1)
+
+# %%
+loss, grads = loss_and_gradients(layers, X, T, 'cross_entropy')
+exact_loss, exact_grads = symbolic.gradients(symbolic_layers(layers), exact(X), exact(T), 'cross_entropy')
+print(loss, symbolic.evaluate(exact_loss))
+for g, e in zip(grads, exact_grads):
+    gap = np.abs(np.array(symbolic.evaluate(e.weights).tolist(), dtype=float) - g.weights).max()
+    print(g.weights.shape, f'largest |SymPy - NumPy| = {gap:.1e}')
+
+# %% [markdown]
+# ## The 2-2-2 example as one instance
+#
+# With $W_{\mathrm{hidden}} = [[W_1, W_3], [W_2, W_4]]$ (inputs × units) the general module gives the spine's gradients.
+
+# %%
+import sympy as sp
+from derivations.problems import backprop_problem
+from derivations.symbolic import backprop_2_2_2 as spine
+
+p = backprop_problem(example["inputs"], "the inputs cell")
+w = [symbolic.rational(v) for v in p.weights]
+two_layers = [symbolic.Layer(sp.Matrix([[w[0], w[2]], [w[1], w[3]]]), sp.zeros(1, 2), "sigmoid"),
+              symbolic.Layer(sp.Matrix([[w[4], w[6]], [w[5], w[7]]]), sp.zeros(1, 2), "sigmoid")]
+x, t = symbolic.matrix([p.x]), symbolic.matrix([p.targets])
+E, g = symbolic.gradients(two_layers, x, t, 'half_sse')
+# The spine's own exact forward pass and chain-rule products, to compare with.
+first = spine.forward(spine.values_of(p))
+dE_dW5 = spine.chain_rule(spine.W5).expr.xreplace(first)
+dE_dW1 = spine.chain_rule(spine.W1).expr.xreplace(first)
+print(symbolic.evaluate(E), symbolic.evaluate(first[spine.E_total]))
+print(symbolic.evaluate(g[1].weights[0, 0]), symbolic.evaluate(dE_dW5))
+print(symbolic.evaluate(g[0].weights[0, 0]), symbolic.evaluate(dE_dW1))
+
+# %% [markdown]
+# ## One neuron as a computational graph
+
+# %%
+from derivations.numeric.graph import neuron_graph
+
+g = data['graph']
+neuron_graph(tuple(g['x']), tuple(g['w']), g['b'], g['t'])

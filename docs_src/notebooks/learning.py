@@ -1,0 +1,92 @@
+# %% [markdown]
+# # Learning, by hand and by machine
+#
+# This notebook reruns the [learning chapter](../../learning/): the optimizers of
+# `002_0d151740a80634d0.txt` §3.3 as exact SymPy rules and as NumPy code, two steps of each on the
+# 2-2-2 example, the long training runs, and the epochs / batch size / iterations arithmetic of
+# §3.5. Change a hyperparameter or the example in the first code cells and run it again.
+
+# %% inputs data learning optimizers training_2_2_2 printed fit_calls
+# The note's Keras calls and the project's settings, from
+# derivations/problems/learning.toml.
+
+# %% inputs example backprop_2_2_2 inputs
+# x, W1..W8 and the targets of 002_0d151740a80634d0.txt §3.4, from
+# derivations/problems/backprop_2_2_2.toml.
+
+# %% [markdown]
+# The downloaded notebook continues with the `derivations` package's own code, as this site was
+# built from it: one cell per module, each run as that module (this page leaves them out). The
+# cells after them import the modules by name, as with the package installed.
+
+# %% modules derivations.symbolic.optimizers derivations.numeric.optimizers derivations.numeric.training
+
+# %%
+from derivations.problems import backprop_problem
+from derivations.symbolic import optimizers as symbolic
+from derivations.numeric import optimizers as numeric, training
+
+problem = backprop_problem(example["inputs"], "the inputs cell")
+x = [float(v) for v in problem.x]
+weights = [float(v) for v in problem.weights]
+targets = [float(v) for v in problem.targets]
+for o in data["optimizers"]:
+    print(f"{o['name']:17} {o['call']}")
+
+# %% [markdown]
+# ## Two steps each, exactly and in float64
+#
+# `symbolic.run` applies each rule with the hyperparameters as exact decimals ($0.001 = \tfrac{1}{1000}$)
+# to the exact gradient $\partial E_{total} / \partial W$; `training.steps_2_2_2` does the same in
+# NumPy. $W_1$ after two steps, and the largest difference between the routes over all eight
+# weights:
+
+# %%
+for o in data["optimizers"]:
+    exact = symbolic.run(o["key"], o["hyperparameters"], problem, steps=2)
+    fast = training.steps_2_2_2(numeric.make(o["keras_class"], o["hyperparameters"]),
+                                x, weights, targets, steps=2)
+    gap = max(abs(float(exact[1].weights[w]) - fast[1].weights[i])
+              for i, w in enumerate(symbolic.WEIGHTS))
+    w1 = float(exact[1].weights[symbolic.WEIGHTS[0]])
+    print(f"{o['name']:17} W1 {w1:.8f}  largest gap {gap:.1e}")
+
+# %% [markdown]
+# ## Adam's epsilon
+#
+# Keras' Adam puts its $\epsilon$ where Kingma and Ba's $\hat{\epsilon}$ goes. SymPy solves for
+# the $\hat{\epsilon}$ that makes Keras' step equal to the paper's:
+
+# %%
+symbolic.adam_epsilon_hat()
+
+# %% [markdown]
+# ## Training runs
+#
+# Each optimizer trains the 2-2-2 example from the same weights; the table counts the updates until
+# $E_{total}$ falls below the threshold in the data file.
+
+# %%
+settings = data["training_2_2_2"]
+for o in data["optimizers"]:
+    errors = training.train_2_2_2(numeric.make(o["keras_class"], o["hyperparameters"]),
+                                  x, weights, targets, settings["iterations"])
+    reached = training.first_below(errors, settings["threshold"])
+    print(f"{o['name']:17} E_total < {settings['threshold']:g} after {reached} iterations")
+
+# %% [markdown]
+# ## Epochs, batch size, iterations
+#
+# §3.5 divides the number of samples by the batch size, rounding up, to get the updates per epoch. Both
+# routes, and the note's three `model.fit` calls:
+
+# %%
+printed = {p["name"]: p["value"] for p in data["printed"]}
+samples = int(printed["samples"].replace(",", ""))
+batch = int(printed["batch_size"])
+print(symbolic.iterations_per_epoch(samples, batch), training.iterations_per_epoch(samples, batch),
+      "- the note prints", printed["iterations"])
+for call in data["fit_calls"]:
+    size = samples if call["batch_size"] == "all" else call["batch_size"]
+    print(f"{call['name']:34} batch size {size:5}: "
+          f"{training.iterations_per_epoch(samples, size):5} updates per epoch")

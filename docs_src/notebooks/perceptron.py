@@ -1,0 +1,81 @@
+# %% [markdown]
+# # The perceptron, by hand and by machine
+#
+# This notebook reproduces the numbers of the [perceptron chapter](../../perceptron/): the gates,
+# the proof that one perceptron cannot compute XOR, the update problem of `004_3b2490ffcdfbdb28.txt`
+# finished, and training on AND, OR and XOR. Each result is computed exactly with SymPy and in
+# float64 with NumPy, and the two are compared. Change the numbers in the first code cell and run it
+# again.
+#
+# A perceptron computes $s = w_1 x_1 + w_2 x_2 + b$ and outputs a step of $s$.
+
+# %% inputs data perceptron gates worked_problem training
+# The notes' gate weights, the unfinished problem of 004_… and the
+# training settings, from derivations/problems/perceptron.toml.
+
+# %% [markdown]
+# The downloaded notebook continues with the `derivations` package's own code, as this site was
+# built from it: one cell per module, each run as that module (this page leaves them out). The
+# cells after them import the modules by name, as with the package installed.
+
+# %% modules derivations.symbolic.perceptron derivations.numeric.perceptron
+
+# %%
+from derivations.symbolic import perceptron as symbolic
+from derivations.numeric import perceptron as numeric
+
+for gate in data["gates"]:
+    exact = symbolic.truth_table(gate["weights"])
+    floats = tuple(int(v) for v in numeric.perceptron(numeric.INPUTS, gate["weights"]))
+    logic = symbolic.gate_truth(gate["gate"])
+    print(f"{gate['gate']:5} {str(gate['weights']):18} {exact}  NumPy {'agrees' if floats == exact else floats}"
+          f", {'is' if exact == logic else 'is NOT'} {gate['gate']}")
+
+# %% [markdown]
+# ## XOR: the four conditions contradict each other
+#
+# Fourier–Motzkin elimination removes $w_1$, $w_2$, $b$ in turn. What is left for XOR is a false
+# inequality, a sum of the four conditions; for AND it finds weights.
+
+# %%
+for gate in ["XOR", "AND"]:
+    result = symbolic.fourier_motzkin(symbolic.gate_conditions(symbolic.gate_truth(gate)))
+    if result.feasible:
+        print(gate, "feasible, e.g.", result.witness)
+    else:
+        print(gate, "infeasible:", result.certificate.latex(), "= sum of conditions with multipliers",
+              result.certificate.multipliers)
+
+# %% [markdown]
+# ## The unfinished problem of `004_…`
+#
+# The inputs $w(0)$, $b(0)$, $x$, $t$ and $\eta$ are the `worked_problem` of the first code cell.
+# The update $w_i \leftarrow w_i + \eta\,(t - y)\,x_i$ is applied with the linear output $y = s$
+# (the delta rule) and with the $\pm 1$ step $y = \tau(s)$ (the perceptron rule).
+
+# %%
+p = data["worked_problem"]
+exact = symbolic.worked_problem(p["w0"], p["b0"], p["x"], p["t"], p["learning_rate"])
+floats = {"delta": numeric.delta_rule(p["w0"], p["b0"], p["x"], p["t"], p["learning_rate"]),
+          "perceptron": numeric.perceptron_rule(p["w0"], p["b0"], p["x"], p["t"], p["learning_rate"])}
+for rule, w in floats.items():
+    e = exact[rule]
+    print(f"{rule:10} y = {float(e['y'])}, t - y = {float(e['t_minus_y'])}")
+    print(f"{'':10} w(1) = ({float(e['w1'])}, {float(e['w2'])}), b(1) = {float(e['b'])}; NumPy {w}")
+
+# %% [markdown]
+# ## Training
+#
+# Perceptron learning from the `training` start of the first code cell; AND and OR converge, XOR runs
+# into the epoch limit with its weights cycling.
+
+# %%
+tr = data["training"]
+for gate in tr["gates"]:
+    truth = symbolic.gate_truth(gate)
+    exact = symbolic.train(truth, tr["start"], tr["learning_rate"], tr["order"], tr["max_epochs"])
+    floats = numeric.train(numeric.INPUTS, truth, tr["start"], tr["learning_rate"], tr["max_epochs"])
+    same = all(tuple(map(float, e[-1])) == tuple(f) for e, f in zip(exact.epochs, floats.weights))
+    print(f"{gate:4} {len(exact.epochs):2} epochs, converged {exact.converged}, cycle {exact.cycle}, "
+          f"final {[float(v) for v in exact.epochs[-1][-1]]}")
+    print(f"     SymPy == NumPy every epoch: {same}")
