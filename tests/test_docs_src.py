@@ -20,7 +20,9 @@ from derivations.problems import data_file, document_backprop_problem
 from derivations.symbolic.perceptron import gate_truth
 from support.networks import random_network
 
-SCRIPTS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs_src").rglob("*.py"))
+# docs_src/notebooks/ holds the companion notebooks' sources, which tables turn into notebooks.
+SCRIPTS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs_src").rglob("*.py")
+                 if p.parent.name != "notebooks")
 SHOWN = re.compile(r'```python title="(docs_src/[^"]+)"\n--8<-- "\1"\n```\n\n```text title="output"\n(.*?)```\n', re.S)
 
 
