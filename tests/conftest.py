@@ -35,19 +35,44 @@ def document_numeric(document_problem):
                           [float(v) for v in p.targets], float(p.learning_rate))
 
 
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """``python -m derivations ARGS`` in a fresh interpreter, as a reader runs it."""
-    return subprocess.run([sys.executable, "-m", "derivations", *args], cwd=cwd,
+def run_cli(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
+    """``python -m derivations ARGS`` in a fresh interpreter, as a reader runs it (``env`` added
+    to the environment)."""
+    return subprocess.run([sys.executable, "-m", "derivations", *args], cwd=cwd, env=os.environ | env,
                           capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def generated_docs(tmp_path_factory) -> Path:
+    """``python -m derivations tables`` once per session, into an empty docs folder, with the hash
+    seed fixed at 1 (the determinism test checks it again with another seed). Every test that
+    needs the generated files reads these; tests that change them work on copies."""
+    docs = tmp_path_factory.mktemp("generated") / "docs"
+    docs.mkdir()
+    result = run_cli("tables", "--docs", str(docs), PYTHONHASHSEED="1")
+    assert result.returncode == 0, result.stderr
+    return docs
+
+
+@pytest.fixture(scope="session")
+def generated_files(generated_docs) -> dict[str, str]:
+    """The files of :func:`generated_docs`, by path under ``docs/``."""
+    return {path.relative_to(generated_docs).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(generated_docs.rglob("*")) if path.is_file()}
+
+
+def mkdocs_build(site: Path, **env: str) -> str:
+    """``mkdocs build --strict`` of the repository into ``site``; returns the build log."""
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=900,
+                            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"} | env)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log
+    return log
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """``mkdocs build --strict`` of the repository, once; returns (site dir, build log)."""
     site = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=900, env=env)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log
-    return site, log
+    return site, mkdocs_build(site)

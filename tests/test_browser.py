@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from derivations.site.browser import SCHEMES, VIEWPORTS, launch, nav_pages, serve, visit
+from support.browser import SCHEMES, VIEWPORTS, launch, nav_pages, serve, visit
 
 
 def _unavailable(reason: str):

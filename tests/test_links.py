@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from conftest import ROOT
-from derivations.site.links import broken_links
+from support.links import broken_links
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):
@@ -90,7 +90,7 @@ def _notebook(tmp_path, *markdown_cells: str):
 
 
 def test_a_notebook_is_described_by_its_opening_prose(tmp_path):
-    from derivations.site.descriptions import notebook_description
+    from descriptions import notebook_description
 
     path = _notebook(tmp_path, "# Title\n\nRuns the [chapter](../../x/) with `derivations`. "
                                "It prints $z_1$ and more.\n\nSecond paragraph.")
@@ -99,7 +99,7 @@ def test_a_notebook_is_described_by_its_opening_prose(tmp_path):
 
 
 def test_a_notebook_contents_entry_is_matched_to_its_rendered_heading():
-    from derivations.site.toc import match_headings
+    from toc import match_headings
 
     entry = '<a href="#{}" class="md-nav__link">\n  <span class="md-ellipsis">\n {}\n </span></a>'
     page = (entry.format("the-problem-of", "The problem of")
