@@ -76,3 +76,11 @@ def built_site(tmp_path_factory):
     """``mkdocs build --strict`` of the repository, once; returns (site dir, build log)."""
     site = tmp_path_factory.mktemp("site")
     return site, mkdocs_build(site)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright launches Debian's Chromium, never a downloaded browser."""
+    from support.browser import CHROMIUM, CHROMIUM_ARGS
+
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}

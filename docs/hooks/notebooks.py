@@ -3,10 +3,10 @@
 ``mkdocs build`` (CI, publishing) executes every notebook afresh and never reads a cache, so no
 output older than the code can be published; ``NOTEBOOK_EXECUTE=false`` skips execution for a
 quick look. ``mkdocs serve`` is for writing: it shows the notebooks unexecuted, so a page edit is
-served in seconds, unless ``NOTEBOOK_EXECUTE=true``; then each notebook runs once and its page is
-cached under ``.cache/notebooks/<key>/``, the key a hash of every file of the ``derivations``
-package the notebooks import (mkdocs-jupyter adds the notebook's own bytes), so an edit to a
-derivation runs them again.
+served in seconds, unless ``NOTEBOOK_EXECUTE=true``; then each notebook runs once. Either way a
+notebook's page is converted once and cached under ``.cache/notebooks/<key>/``, the key a hash of
+every file of the ``derivations`` package the notebooks import (mkdocs-jupyter adds the
+notebook's own bytes and whether it was executed), so an edit to a derivation runs them again.
 
 The kernel talks to nbclient over IPC sockets in a private temporary folder rather than TCP on
 localhost: ipykernel warns, rightly, that TCP is unencrypted; local sockets need no encryption.
@@ -42,7 +42,7 @@ def configure(plugin_config, root: Path) -> None:
         plugin_config["cache"] = False
         return
     plugin_config["execute"] = os.environ.get("NOTEBOOK_EXECUTE", "false").lower() == "true"
-    plugin_config["cache"] = plugin_config["execute"]
+    plugin_config["cache"] = True
     plugin_config["cache_dir"] = str(root / CACHE / source_key(root / "derivations"))
 
 
