@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
-import re
 import shutil
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from support.links import broken_links
@@ -61,8 +60,8 @@ def test_a_broken_link_in_the_built_site_is_reported(built_site, tmp_path):
 
 
 def _description(page: str) -> str | None:
-    match = re.search(r'<meta name="description" content="([^"]*)"', page)
-    return html.unescape(match.group(1)) if match else None
+    meta = BeautifulSoup(page, "html.parser").find("meta", attrs={"name": "description"})
+    return meta.get("content") if meta else None
 
 
 def test_every_page_has_its_own_description(built_site):

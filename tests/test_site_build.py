@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from bs4 import BeautifulSoup
+
 from derivations.tables.common import fixed
 from test_backprop_values import ITEM_5
 
@@ -17,9 +19,12 @@ EXTERNAL = re.compile(
 
 
 def visible_text(page: str, code: bool = True) -> str:
-    hidden = "script|style" if code else "script|style|code|pre"
-    page = re.sub(rf"<({hidden})\b.*?</\1>", " ", page, flags=re.S | re.I)
-    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+    """The text of an HTML page (parsed, not matched), without scripts and styles, and without
+    code blocks unless ``code``."""
+    soup = BeautifulSoup(page, "html.parser")
+    for element in soup(["script", "style"] if code else ["script", "style", "code", "pre"]):
+        element.decompose()
+    return soup.get_text(" ")
 
 
 def test_strict_build_prints_no_warning(built_site):
@@ -64,7 +69,7 @@ def test_the_notebook_was_executed_and_can_be_downloaded(built_site):
     site, _ = built_site
     page = (site / "notebooks" / "backpropagation" / "index.html").read_text(encoding="utf-8")
     assert "largest |SymPy - NumPy|" in html.unescape(page)
-    assert re.search(r'href="[^"]*backpropagation\.ipynb"[^>]*download', page)
+    assert BeautifulSoup(page, "html.parser").select('a[download][href$="backpropagation.ipynb"]')
     assert (site / "notebooks" / "backpropagation" / "backpropagation.ipynb").is_file()
 
 

@@ -16,8 +16,10 @@ output cannot change the page (one ``<pre>`` per output, build after build).
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -55,6 +57,7 @@ def patch_nbconvert() -> None:
         return
     make_app, sub_cell = nbconvert2.get_nbconvert_app, nbconvert2.SubCell
     sockets = tempfile.mkdtemp(prefix="kernel-ipc-")
+    atexit.register(shutil.rmtree, sockets, True)
 
     def get_nbconvert_app(*args, **kwargs):
         app = make_app(*args, **kwargs)
