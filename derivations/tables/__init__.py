@@ -87,10 +87,10 @@ def _chapter(chapter: str) -> dict[str, str]:
     return {name: with_source_link(name, text, chapter) for name, text in module.generate().items()}
 
 
-def generate_all(workers: int | None = None) -> dict[str, str]:
-    """Every generated file, by path under ``docs/``; chapters run in ``workers`` processes
-    (default: one per CPU; 1 runs them here, in order)."""
-    workers = min(workers or os.cpu_count() or 1, len(CHAPTERS))
+def generate_all() -> dict[str, str]:
+    """Every generated file, by path under ``docs/``; the chapters run in as many processes as
+    there are CPUs (on one, here, in order)."""
+    workers = min(os.cpu_count() or 1, len(CHAPTERS))
     if workers == 1:
         parts = [_chapter(chapter) for chapter in CHAPTERS]
     else:
