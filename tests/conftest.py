@@ -110,6 +110,8 @@ def _run_lane(jobs: list[tuple[str, Callable, Future]]) -> None:
 
 
 def pytest_collection_modifyitems(session, config, items):
+    if config.option.collectonly:
+        return
     needed = {name for item in items for name in getattr(item, "fixturenames", ())}
     # a job another one reads is needed too
     if "tables_checked_again" in needed:
