@@ -84,19 +84,12 @@ def summary(args: argparse.Namespace) -> str:
 def tables(args: argparse.Namespace) -> str:
     from derivations import tables as generated
 
-    docs = Path(args.docs)
-    if not docs.is_dir():
-        raise UsageError(f"{docs}: no such directory (run from the project root, or pass --docs)")
-    files = generated.generate_all()
-    if args.check:
-        stale = generated.stale(docs, files)
-        if stale:
-            lines = "\n".join(f"stale: {docs / name}" for name in stale)
-            raise StaleTables(f"{lines}\n{len(stale)} generated file(s) out of date; "
-                              "run `python -m derivations tables`")
-        return f"{len(files)} generated files up to date\n"
-    changed = generated.write(docs, files)
-    return "".join(f"wrote {path}\n" for path in changed) + f"{len(files)} files, {len(changed)} changed\n"
+    try:
+        return generated.run(Path(args.docs), check=args.check)
+    except generated.CannotRun as exc:
+        raise UsageError(str(exc)) from None
+    except generated.Stale as exc:
+        raise StaleTables(str(exc)) from None
 
 
 class StaleTables(Exception):

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -35,19 +40,145 @@ def document_numeric(document_problem):
                           [float(v) for v in p.targets], float(p.learning_rate))
 
 
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """``python -m derivations ARGS`` in a fresh interpreter, as a reader runs it."""
-    return subprocess.run([sys.executable, "-m", "derivations", *args], cwd=cwd,
+def run_cli(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
+    """``python -m derivations ARGS`` in a fresh interpreter, as a reader runs it (``env`` added
+    to the environment)."""
+    return subprocess.run([sys.executable, "-m", "derivations", *args], cwd=cwd, env=os.environ | env,
                           capture_output=True, text=True, timeout=300)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """``mkdocs build --strict`` of the repository, once; returns (site dir, build log)."""
-    site = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def mkdocs_build(site: Path, **env: str) -> str:
+    """``mkdocs build --strict`` of the repository into ``site``; returns the build log."""
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=900, env=env)
+                            cwd=ROOT, capture_output=True, text=True, timeout=900,
+                            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"} | env)
     log = result.stdout + result.stderr
     assert result.returncode == 0, log
-    return site, log
+    return log
+
+
+# --- The expensive results, each made once, in the background -----------------------------------
+#
+# The site build, the tables and the builds that check both are deterministic are subprocesses
+# that wait on nothing but each other. They start as soon as the tests are collected (only those
+# some collected test needs), in two lanes beside the test process on a 2-core machine, and the
+# tests that need them run last, so the others run meanwhile.
+
+def _tables(out: Path) -> Path:
+    docs = out / "docs"
+    docs.mkdir(parents=True)
+    result = run_cli("tables", "--docs", str(docs), PYTHONHASHSEED="1")
+    assert result.returncode == 0, result.stderr
+    return docs
+
+
+def _tables_again(out: Path) -> subprocess.CompletedProcess:
+    return run_cli("tables", "--check", "--docs", str(_RESULTS["generated_docs"].result()), PYTHONHASHSEED="2")
+
+
+def _site(out: Path, **env: str) -> tuple[Path, str]:
+    return out, mkdocs_build(out, **env)
+
+
+SITE_URL = "https://example.org/derived/"
+
+_LANES = (
+    # Lane 1: the site with the notebooks executed, then again (the same inputs).
+    {"built_site": _site, "built_site_again": _site},
+    # Lane 2: the tables, checked by another process with another hash seed; then the site twice
+    # with SITE_URL (notebooks not executed: the first lane checks execution).
+    {"generated_docs": _tables, "tables_checked_again": _tables_again,
+     "built_site_with_url": lambda out: _site(out, SITE_URL=SITE_URL, NOTEBOOK_EXECUTE="false"),
+     "built_site_with_url_again": lambda out: _site(out, SITE_URL=SITE_URL, NOTEBOOK_EXECUTE="false")},
+)
+_RESULTS: dict[str, Future] = {}
+_POOL = ThreadPoolExecutor(len(_LANES), thread_name_prefix="background")
+_TMP = Path(tempfile.mkdtemp(prefix="derived-tests-"))
+
+
+_STOP = threading.Event()
+
+
+def _run_lane(jobs: list[tuple[str, Callable, Future]]) -> None:
+    for name, job, future in jobs:
+        if _STOP.is_set():
+            return
+        try:
+            future.set_result(job(_TMP / name))
+        except BaseException as exc:  # the test that needs it reports it
+            future.set_exception(exc)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    if config.option.collectonly:
+        return
+    needed = {name for item in items for name in getattr(item, "fixturenames", ())}
+    # a job another one reads is needed too
+    if "tables_checked_again" in needed:
+        needed.add("generated_docs")
+    for lane in _LANES:
+        jobs = [(name, job, _RESULTS.setdefault(name, Future())) for name, job in lane.items() if name in needed]
+        if jobs:
+            _POOL.submit(_run_lane, jobs)
+    items.sort(key=lambda item: bool(_RESULTS.keys() & set(getattr(item, "fixturenames", ()))))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _STOP.set()
+    _POOL.shutdown(wait=True, cancel_futures=True)
+    shutil.rmtree(_TMP, ignore_errors=True)
+
+
+def _background(name: str):
+    return _RESULTS[name].result(timeout=1800)
+
+
+@pytest.fixture(scope="session")
+def generated_docs() -> Path:
+    """``python -m derivations tables`` once per session, into an empty docs folder, with the hash
+    seed fixed at 1. Every test that needs the generated files reads these; tests that change them
+    work on copies."""
+    return _background("generated_docs")
+
+
+@pytest.fixture(scope="session")
+def tables_checked_again() -> subprocess.CompletedProcess:
+    """``tables --check`` of :func:`generated_docs` by another process, with hash seed 2."""
+    return _background("tables_checked_again")
+
+
+@pytest.fixture(scope="session")
+def generated_files(generated_docs) -> dict[str, str]:
+    """The files of :func:`generated_docs`, by path under ``docs/``."""
+    return {path.relative_to(generated_docs).as_posix(): path.read_text(encoding="utf-8")
+            for path in sorted(generated_docs.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="session")
+def built_site():
+    """``mkdocs build --strict`` of the repository, once; returns (site dir, build log)."""
+    return _background("built_site")
+
+
+@pytest.fixture(scope="session")
+def built_site_again():
+    """The same build again, in another process: (site dir, build log)."""
+    return _background("built_site_again")
+
+
+@pytest.fixture(scope="session")
+def built_site_with_url():
+    return _background("built_site_with_url")
+
+
+@pytest.fixture(scope="session")
+def built_site_with_url_again():
+    return _background("built_site_with_url_again")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright launches Debian's Chromium, never a downloaded browser."""
+    from support.browser import CHROMIUM, CHROMIUM_ARGS
+
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}

@@ -10,7 +10,6 @@ import pytest
 from conftest import ROOT
 from derivations.problems import data_file
 from derivations.tables import activations as tables
-from derivations.tables import losses
 
 FIGURES = ["step", "sigmoid", "tanh", "relu", "leaky_relu", "softmax"]
 
@@ -33,8 +32,9 @@ def test_figure_is_inline_svg_in_current_colour(figures, name):
     assert tables.FUNCTION_COLOUR in svg and tables.DERIVATIVE_COLOUR in svg
 
 
-def test_every_generated_file_is_included_by_a_page():
-    generated = {path.rsplit("/", 1)[1] for path in tables.generate() | losses.generate()}
+def test_every_generated_file_is_included_by_a_page(generated_files):
+    generated = {name.rsplit("/", 1)[1] for name in generated_files if name.startswith("generated/activations/")}
+    assert generated
     pages = (ROOT / "docs" / "activations.md").read_text() + (ROOT / "docs" / "losses.md").read_text()
     included = set(re.findall(r'--8<-- "generated/activations/([^"]+)"', pages))
     assert included == generated

@@ -1,20 +1,23 @@
 """Every page of the navigation, opened in Debian's Chromium as a reader would: at a desktop and a
 phone viewport, in light and dark mode, served from 127.0.0.1 with no other host reachable.
 
-A screenshot of each page, viewport and scheme is kept under ``test-artifacts/screenshots/``.
+pytest-playwright provides the browser (launched as ``conftest.py`` says: Debian's Chromium) and,
+for the tests that use its ``page``, a screenshot and a trace on failure under
+``test-artifacts/playwright/``. A screenshot of each page, viewport and scheme is kept under
+``test-artifacts/screenshots/``.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from derivations.site.browser import SCHEMES, VIEWPORTS, launch, nav_pages, serve, visit
+from support.browser import CHROMIUM, SCHEMES, VIEWPORTS, nav_pages, serve, visit
 
 
 def _unavailable(reason: str):
@@ -24,23 +27,11 @@ def _unavailable(reason: str):
     pytest.skip(reason, allow_module_level=True)
 
 
-try:
-    from playwright import sync_api
-except ImportError:
-    _unavailable("Playwright is not installed (pip install -e '.[dev]')")
-if not Path("/usr/bin/chromium").exists():
+if not Path(CHROMIUM).exists():
     _unavailable("Debian's Chromium is not installed (.ci/run installs it)")
 
 PAGES = nav_pages(ROOT / "mkdocs.yml")
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")
@@ -67,55 +58,45 @@ def test_page_renders_completely_offline(browser, site_url, page, viewport, sche
 def test_the_navigation_checked_is_the_navigation_built(built_site):
     """PAGES comes from mkdocs.yml; the built site's own navigation must list the same pages."""
     site, _ = built_site
-    home = (site / "index.html").read_text(encoding="utf-8")
-    primary = home[home.index('md-nav--primary'):]
-    hrefs = re.findall(r'<a href="([^"#]*)"[^>]*class="md-nav__link', primary)
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = home.select("nav.md-nav--primary a.md-nav__link[href]")
+    hrefs = [a["href"] for a in links if "#" not in a["href"]]
     built = {"" if href == "." else href for href in hrefs}
     assert built == set(PAGES)
 
 
-def test_the_notebook_download_button_downloads_the_notebook(browser, site_url):
+def test_the_notebook_download_button_downloads_the_notebook(page, site_url):
     notebooks = [p for p in PAGES if p.startswith("notebooks/")]
     assert notebooks
-    context = browser.new_context(accept_downloads=True)
-    try:
-        page = context.new_page()
-        for notebook in notebooks:
-            page.goto(site_url + notebook)
-            with page.expect_download() as download:
-                page.click('a[title="Download this notebook"]')
-            path = download.value.path()
-            assert download.value.suggested_filename.endswith(".ipynb")
-            assert b'"cells"' in Path(path).read_bytes()
-    finally:
-        context.close()
+    for notebook in notebooks:
+        page.goto(site_url + notebook)
+        with page.expect_download() as download:
+            page.click('a[title="Download this notebook"]')
+        path = download.value.path()
+        assert download.value.suggested_filename.endswith(".ipynb")
+        assert b'"cells"' in Path(path).read_bytes()
 
 
-def test_the_404_page_works_at_any_depth(browser, site_url, built_site):
+def test_the_404_page_works_at_any_depth(page, site_url, built_site):
     """A host serves 404.html for any unknown address, however deep: its links, styles and
     scripts must not depend on where it is shown."""
     site, _ = built_site
     body = (site / "404.html").read_text(encoding="utf-8")
     deep = site_url + "no/such/chapter/page/"
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        failed = []
-        page.on("requestfailed", lambda r: failed.append(r.url))
-        page.on("response", lambda r: r.status >= 400 and r.url != deep and failed.append(r.url))
-        page.route(deep, lambda r: r.fulfill(status=404, body=body, content_type="text/html"))
-        page.goto(deep, wait_until="networkidle")
-        assert failed == []
-        assert page.locator("h1").inner_text() == "Page not found"
-        links = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)")
-        assert sorted(link.removeprefix(site_url) for link in links[:-1]) == sorted(
-            p if p else "" for p in PAGES)
-        for link in links:
-            assert page.request.get(link).status == 200, link
-        page.click("text=Back to the home page")
-        assert page.url == site_url
-    finally:
-        context.close()
+    failed = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("response", lambda r: r.status >= 400 and r.url != deep and failed.append(r.url))
+    page.route(deep, lambda r: r.fulfill(status=404, body=body, content_type="text/html"))
+    page.goto(deep, wait_until="networkidle")
+    assert failed == []
+    assert page.locator("h1").inner_text() == "Page not found"
+    links = page.eval_on_selector_all("article a[href]", "links => links.map(a => a.href)")
+    assert sorted(link.removeprefix(site_url) for link in links[:-1]) == sorted(
+        p if p else "" for p in PAGES)
+    for link in links:
+        assert page.request.get(link).status == 200, link
+    page.click("text=Back to the home page")
+    assert page.url == site_url
 
 
 @pytest.fixture

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
-import re
 import shutil
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from derivations.site.links import broken_links
+from support.links import broken_links
 
 
 def test_every_internal_link_and_anchor_resolves(built_site):
@@ -61,8 +60,8 @@ def test_a_broken_link_in_the_built_site_is_reported(built_site, tmp_path):
 
 
 def _description(page: str) -> str | None:
-    match = re.search(r'<meta name="description" content="([^"]*)"', page)
-    return html.unescape(match.group(1)) if match else None
+    meta = BeautifulSoup(page, "html.parser").find("meta", attrs={"name": "description"})
+    return meta.get("content") if meta else None
 
 
 def test_every_page_has_its_own_description(built_site):
@@ -90,7 +89,7 @@ def _notebook(tmp_path, *markdown_cells: str):
 
 
 def test_a_notebook_is_described_by_its_opening_prose(tmp_path):
-    from derivations.site.descriptions import notebook_description
+    from descriptions import notebook_description
 
     path = _notebook(tmp_path, "# Title\n\nRuns the [chapter](../../x/) with `derivations`. "
                                "It prints $z_1$ and more.\n\nSecond paragraph.")
@@ -99,7 +98,7 @@ def test_a_notebook_is_described_by_its_opening_prose(tmp_path):
 
 
 def test_a_notebook_contents_entry_is_matched_to_its_rendered_heading():
-    from derivations.site.toc import match_headings
+    from toc import match_headings
 
     entry = '<a href="#{}" class="md-nav__link">\n  <span class="md-ellipsis">\n {}\n </span></a>'
     page = (entry.format("the-problem-of", "The problem of")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from derivations.site.mathml import MathError, render_arithmatex, render_notebook, to_mathml
+from mathml import MathError, render_arithmatex, render_notebook, to_mathml
 
 
 def test_inline_and_block_math_become_mathml():

@@ -88,8 +88,10 @@ def test_numpy_and_exact_gates_agree_on_any_weights(weights):
 # --- figures ---------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def svgs():
-    return {name: text for name, text in tables.generate().items() if name.endswith(".svg")}
+def svgs(generated_files):
+    """The chapter's figures as the session's ``tables`` run wrote them."""
+    return {name: text for name, text in generated_files.items()
+            if name.startswith("generated/perceptron/") and name.endswith(".svg")}
 
 
 def _data_coordinates(px: float, py: float) -> tuple[float, float]:

@@ -1,7 +1,10 @@
 """Generated tables and figures: every value the site prints, written under ``docs/``.
 
-Each chapter module has a ``generate()`` returning ``{path under docs/: text}``. ``write`` replaces
-files atomically; ``stale`` lists committed files that differ from what the derivations give.
+Each chapter module has a ``generate()`` returning ``{path under docs/: text}``; the chapters are
+generated in parallel, one process each, as many at a time as there are CPUs. ``write`` replaces
+files atomically and removes what an interrupted run left; ``problems`` lists every generated file
+that is stale, missing or orphaned. ``versions.json`` records the libraries the tables were made
+with, so a check on other versions can say which one differs.
 """
 
 from __future__ import annotations
@@ -9,8 +12,11 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import platform
 import re
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from importlib.metadata import version
 from pathlib import Path
 
 CHAPTERS = (
@@ -35,12 +41,70 @@ SOURCE_PAGES = "source"
 """The folder (under ``docs/``) with one generated page per module in CHAPTERS showing its code;
 each generated table links to its module's page, and ``docs/source.md`` lists them all."""
 
+VERSIONS = "generated/versions.json"
+"""The versions of the libraries that shape the tables' text (``constraints.txt`` pins them)."""
+
+SHAPING = ("numpy", "sympy", "mpmath", "matplotlib")
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+"""The clone this package runs from, if it runs from one: the tables read files beside the package
+(``benchmarks/results``) and are written into its ``docs/``."""
+
+
+CONSTRAINTS = REPOSITORY / "constraints.txt"
+
+
+class CannotRun(Exception):
+    """``tables`` cannot run here (an installed package, no docs folder): one line, exit 2."""
+
+
+class Stale(Exception):
+    """``tables --check`` found files that are stale, missing or orphaned: exit 1."""
+
+
+def run(docs: Path, check: bool) -> str:
+    """``python -m derivations tables [--check]``: regenerate into ``docs``, or only compare."""
+    if not (REPOSITORY / "mkdocs.yml").is_file():
+        raise CannotRun("tables regenerates the site's files and needs a clone of the repository "
+                        f"(git clone, then pip install -e .); this package is installed in {REPOSITORY}")
+    if not docs.is_dir():
+        raise CannotRun(f"{docs}: no such directory (run from the project root, or pass --docs)")
+    files = generate_all()
+    if check:
+        found = problems(docs, files)
+        if found:
+            versions = "".join(f"\nversions differ: {line}; install them with -c constraints.txt"
+                               for line in version_differences(recorded_versions(docs), "the tables were made with"))
+            raise Stale("\n".join(found) + f"\n{len(found)} generated file(s) out of date; "
+                        f"run `python -m derivations tables`{versions}")
+        return f"{len(files)} generated files up to date\n"
+    changed = write(docs, files)
+    notes = "".join(f"note: {line}: the tables will differ from CI's\n"
+                    for line in version_differences(pinned_versions(), "constraints.txt pins"))
+    return "".join(f"wrote {path}\n" for path in changed) + f"{len(files)} files, {len(changed)} changed\n" + notes
+
+
+def versions() -> dict[str, str]:
+    """The running Python (major.minor) and the versions of SHAPING."""
+    return {"python": ".".join(platform.python_version_tuple()[:2])} | {name: version(name) for name in SHAPING}
+
+
+def _chapter(chapter: str) -> dict[str, str]:
+    module = importlib.import_module(f"{__name__}.{chapter}")
+    return {name: with_source_link(name, text, chapter) for name, text in module.generate().items()}
+
 
 def generate_all() -> dict[str, str]:
-    files: dict[str, str] = {}
-    for chapter in CHAPTERS:
-        module = importlib.import_module(f"{__name__}.{chapter}")
-        files |= {name: with_source_link(name, text, chapter) for name, text in module.generate().items()}
+    """Every generated file, by path under ``docs/``; the chapters run in as many processes as
+    there are CPUs (on one, here, in order)."""
+    workers = min(os.cpu_count() or 1, len(CHAPTERS))
+    if workers == 1:
+        parts = [_chapter(chapter) for chapter in CHAPTERS]
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            parts = list(pool.map(_chapter, CHAPTERS))
+    files = {name: text for part in parts for name, text in part.items()}
+    files[VERSIONS] = json.dumps(versions(), indent=2, sort_keys=True) + "\n"
     return dict(sorted((files | source_pages()).items()))
 
 
@@ -101,8 +165,26 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def _present(docs: Path, files: dict[str, str]) -> list[str]:
+    """Every file (under ``docs/``) in the folders the generated files live in, at any depth: the
+    top folder of each generated path (``generated/``, ``source/``)."""
+    roots = sorted({name.split("/", 1)[0] for name in files if "/" in name})
+    return sorted(path.relative_to(docs).as_posix()
+                  for root in roots for path in (docs / root).rglob("*") if path.is_file())
+
+
+def _leftover(name: str) -> bool:
+    """A temporary file of :func:`write_atomic` that an interrupted run left behind."""
+    base = name.rsplit("/", 1)[-1]
+    return base.startswith(".") and base.endswith(".tmp")
+
+
 def write(docs: Path, files: dict[str, str]) -> list[Path]:
-    """Write the files that changed; return their paths."""
+    """Write the files that changed and remove temporary files left by an interrupted run;
+    return the paths written."""
+    for name in _present(docs, files):
+        if _leftover(name):
+            (docs / name).unlink()
     changed = []
     for name, text in files.items():
         path = docs / name
@@ -112,15 +194,43 @@ def write(docs: Path, files: dict[str, str]) -> list[Path]:
     return changed
 
 
-def stale(docs: Path, files: dict[str, str]) -> list[str]:
-    """Paths (under ``docs/``) whose committed text differs from ``files``, or that are missing,
-    or that sit in a generated folder without being generated any more."""
-    problems = [name for name, text in files.items()
-                if not (docs / name).is_file() or (docs / name).read_text(encoding="utf-8") != text]
-    folders = {Path(name).parent for name in files}
-    for folder in folders:
-        for path in sorted((docs / folder).glob("*")):
-            name = path.relative_to(docs).as_posix()
-            if path.is_file() and name not in files:
-                problems.append(f"{name} (no longer generated)")
-    return problems
+def problems(docs: Path, files: dict[str, str]) -> list[str]:
+    """Each generated path that is ``missing: …``, ``stale: …`` (its text differs) or
+    ``orphaned: … (no longer generated)`` (in a generated folder, at any depth, but not generated,
+    including a temporary file an interrupted run left), under ``docs/``. ``versions.json`` is
+    only a record: it never makes the tables stale."""
+    found = []
+    for name, text in files.items():
+        path = docs / name
+        if name == VERSIONS:
+            continue
+        if not path.is_file():
+            found.append(f"missing: {path}")
+        elif path.read_text(encoding="utf-8") != text:
+            found.append(f"stale: {path}")
+    for name in _present(docs, files):
+        if name not in files:
+            why = "left by an interrupted run" if _leftover(name) else "no longer generated"
+            found.append(f"orphaned: {docs / name} ({why})")
+    return found
+
+
+def recorded_versions(docs: Path) -> dict[str, str]:
+    """The versions ``docs``' tables were made with (empty if unrecorded)."""
+    try:
+        return json.loads((docs / VERSIONS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def pinned_versions() -> dict[str, str]:
+    """The ``name==version`` lines of constraints.txt."""
+    lines = CONSTRAINTS.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("#")[0].strip().split("==") for line in lines if "==" in line.split("#")[0])
+
+
+def version_differences(expected: dict[str, str], source: str) -> list[str]:
+    """Each version in ``expected`` that the running one differs from, as one line."""
+    running = versions()
+    return [f"{name} {running.get(name, 'absent')} here, {source} {wanted}"
+            for name, wanted in sorted(expected.items()) if running.get(name) != wanted]

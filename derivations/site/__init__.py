@@ -1,1 +1,0 @@
-"""Build-time support for the MkDocs site (hooks); not used by the derivations themselves."""

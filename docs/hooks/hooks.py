@@ -1,0 +1,47 @@
+"""MkDocs hooks (``mkdocs.yml: hooks``), the site's only build code; none of it ships in the package.
+
+* math to MathML (:mod:`mathml`), so pages load no math script;
+* notebook pages made self-contained, their table of contents matched to their headings
+  (:mod:`toc`), and given a description of their own (:mod:`descriptions`);
+* when notebooks execute, and how (:mod:`notebooks`);
+* on ``mkdocs serve``, an edit under ``derivations/`` regenerates the tables (:mod:`regenerate`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import notebooks
+import regenerate
+from descriptions import notebook_description
+from mathml import render_arithmatex, render_notebook, strip_notebook_scripts
+from toc import match_headings
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    notebooks.SERVING = regenerate.SERVING = command == "serve"
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    notebooks.patch_nbconvert()
+    notebooks.configure(config.plugins["mkdocs-jupyter"].config, root)
+    return config
+
+
+def on_pre_build(config) -> None:
+    regenerate.tables_if_derivations_changed(Path(config.config_file_path).parent)
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri.endswith(".ipynb") and not page.meta.get("description"):
+        description = notebook_description(Path(page.file.abs_src_path))
+        if description:
+            page.meta["description"] = description
+    return context
+
+
+def on_post_page(output: str, page, config) -> str:
+    if page.file.src_uri.endswith(".ipynb"):
+        return match_headings(strip_notebook_scripts(render_notebook(output)))
+    return render_arithmatex(output)

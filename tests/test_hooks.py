@@ -1,0 +1,81 @@
+"""The site's build hooks (``docs/hooks/``): when notebooks execute and from what cache, and what
+``mkdocs serve`` does when a derivation changes."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+import notebooks
+import regenerate
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "derivations").mkdir()
+    (tmp_path / "derivations" / "a.py").write_text("X = 1\n")
+    return tmp_path
+
+
+def test_a_build_executes_afresh_and_never_reads_a_cache(project, monkeypatch):
+    monkeypatch.setattr(notebooks, "SERVING", False)
+    monkeypatch.setenv("NOTEBOOK_EXECUTE", "true")
+    config = {"execute": True, "cache": True, "cache_dir": ".cache/mkdocs-jupyter"}
+    notebooks.configure(config, project)
+    assert config["execute"] is True and config["cache"] is False
+
+
+@pytest.mark.parametrize("asked, executed", [(None, False), ("true", True), ("false", False)])
+def test_serve_executes_only_when_asked_and_caches_on_the_package_source(project, monkeypatch, asked, executed):
+    monkeypatch.setattr(notebooks, "SERVING", True)
+    if asked is None:
+        monkeypatch.delenv("NOTEBOOK_EXECUTE", raising=False)
+    else:
+        monkeypatch.setenv("NOTEBOOK_EXECUTE", asked)
+    config = {"execute": True, "cache": False, "cache_dir": ".cache/mkdocs-jupyter"}
+    notebooks.configure(config, project)
+    assert config["execute"] is executed and config["cache"] is True
+    before = config["cache_dir"]
+    assert before.startswith(str(project / ".cache" / "notebooks"))
+    (project / "derivations" / "a.py").write_text("X = 2\n")
+    notebooks.configure(config, project)
+    assert config["cache_dir"] != before  # an edit to the package is a new cache
+
+
+def test_the_source_key_covers_every_module_and_data_file(project):
+    key = notebooks.source_key(project / "derivations")
+    (project / "derivations" / "sub").mkdir()
+    (project / "derivations" / "sub" / "b.toml").write_text("x = 1\n")
+    assert notebooks.source_key(project / "derivations") != key
+    (project / "derivations" / "notes.txt").write_text("not source\n")
+    assert notebooks.source_key(project / "derivations") == notebooks.source_key(project / "derivations")
+
+
+def test_serve_regenerates_the_tables_when_a_derivation_changes_and_says_so_when_it_cannot(
+        project, monkeypatch, caplog):
+    calls = []
+    monkeypatch.setattr(regenerate, "SERVING", True)
+    monkeypatch.setattr(regenerate, "_last", {})
+    real_run = regenerate.subprocess.run
+    monkeypatch.setattr(regenerate.subprocess, "run", lambda *a, **k: calls.append(a) or real_run(*a, **k))
+    with caplog.at_level(logging.INFO, logger="mkdocs.hooks.regenerate"):
+        regenerate.tables_if_derivations_changed(project)  # the first build: nothing to redo
+        assert calls == []
+        (project / "derivations" / "a.py").write_text("X = 3\n")
+        regenerate.tables_if_derivations_changed(project)
+    assert len(calls) == 1 and calls[0][0][-1] == "tables"
+    # this stand-in project cannot make its tables: the log says so and what to run
+    (warning,) = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert "run `python -m derivations tables`" in warning.getMessage()
+    regenerate.tables_if_derivations_changed(project)  # unchanged since: nothing runs
+    assert len(calls) == 1
+
+
+def test_a_build_never_regenerates(project, monkeypatch):
+    monkeypatch.setattr(regenerate, "SERVING", False)
+    monkeypatch.setattr(regenerate, "_last", {})
+    monkeypatch.setattr(regenerate.subprocess, "run", lambda *a, **k: pytest.fail("ran tables"))
+    regenerate.tables_if_derivations_changed(project)
+    (project / "derivations" / "a.py").write_text("X = 4\n")
+    regenerate.tables_if_derivations_changed(project)
