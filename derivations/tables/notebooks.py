@@ -141,18 +141,18 @@ def in_import_order(modules: list[str]) -> list[str]:
     """``modules`` and everything of the package they import, each after what it imports."""
     order: list[str] = []
 
-    def visit(module: str, seen: tuple[str, ...]) -> None:
+    def place(module: str, seen: tuple[str, ...]) -> None:
         if module in seen:
             raise ValueError(f"circular import: {' -> '.join((*seen, module))}")
         if module not in order:
             for dependency in imports_of(module):
-                visit(dependency, (*seen, module))
+                place(dependency, (*seen, module))
             order.append(module)
 
     for module in modules:
         if not _is_module(module):
             raise ValueError(f"{module} is not a module of the package")
-        visit(module, ())
+        place(module, ())
     return order
 
 
