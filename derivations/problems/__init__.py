@@ -173,6 +173,21 @@ def backprop_problem(data: dict[str, Any], where: str = "problem") -> BackpropPr
     return problem
 
 
+WEIGHT_PLACES = tuple((i // 4, i % 2, i % 4 // 2) for i in range(8))
+"""Where W1..W8 sit in :func:`as_dense`'s layers: (layer, row, column)."""
+
+
+def as_dense(problem: BackpropProblem) -> "DenseProblem":
+    """The 2-2-2 network in the general form: column j of a layer's weights feeds unit j, so
+    z1 = W1·x1 + W2·x2 puts W1, W2 in column 1; each layer's one bias feeds both its units."""
+    W, (b_h, b_o) = problem.weights, problem.biases
+    return DenseProblem(
+        x=(tuple(problem.x),), targets=(tuple(problem.targets),), loss="half_sse",
+        learning_rate=problem.learning_rate,
+        layers=(DenseLayer(((W[0], W[2]), (W[1], W[3])), (b_h, b_h), "sigmoid"),
+                DenseLayer(((W[4], W[6]), (W[5], W[7])), (b_o, b_o), "sigmoid")))
+
+
 def document_backprop_problem() -> BackpropProblem:
     """The worked example of 002_0d151740a80634d0.txt §3.4 (repeated in 003_…)."""
     return backprop_problem(data_file("backprop_2_2_2")["inputs"], "backprop_2_2_2.toml")

@@ -18,7 +18,7 @@ from functools import cache, cached_property
 
 import sympy as sp
 
-from derivations.problems import BackpropProblem, DenseLayer, DenseProblem
+from derivations.problems import WEIGHT_PLACES, BackpropProblem, as_dense
 from derivations.problems.registry import DIGITS
 from derivations.symbolic.activations import sigmoid
 
@@ -199,21 +199,6 @@ def forward(values: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
 
 # --- certified values ----------------------------------------------------------------------------------
 
-def as_dense(problem: BackpropProblem) -> DenseProblem:
-    """The same network in the general form: column j of a layer's weights feeds unit j, so
-    z1 = W1·x1 + W2·x2 puts W1, W2 in column 1; each layer's one bias feeds both its units."""
-    W, (b_h, b_o) = problem.weights, problem.biases
-    return DenseProblem(
-        x=(tuple(problem.x),), targets=(tuple(problem.targets),), loss="half_sse",
-        learning_rate=problem.learning_rate,
-        layers=(DenseLayer(((W[0], W[2]), (W[1], W[3])), (b_h, b_h), "sigmoid"),
-                DenseLayer(((W[4], W[6]), (W[5], W[7])), (b_o, b_o), "sigmoid")))
-
-
-PLACES = {w: (i // 4, i % 2, i % 4 // 2) for i, w in enumerate(WEIGHTS)}
-"""Where each of W1..W8 sits in :func:`as_dense`: (layer, row, column)."""
-
-
 def certified_values(problem: BackpropProblem, prec: int) -> dict:
     """Every value :class:`Solution` names, as exact rationals or balls at ``prec`` bits.
 
@@ -261,7 +246,7 @@ def certified_values(problem: BackpropProblem, prec: int) -> dict:
             terms[f"dE_d{hidden}"] = sum(terms.values())
             for key, value in terms.items():
                 values.setdefault(key, value)
-        layer, i, j = PLACES[weight]
+        layer, i, j = WEIGHT_PLACES[WEIGHTS.index(weight)]
         values[f"dE_d{weight}"] = step.gradients[layer].weights[i, j]
         values[f"{weight}_new"] = step.updated[layer].weights[i, j]
     return values

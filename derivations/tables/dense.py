@@ -534,27 +534,3 @@ def benchmark_svg(results: dict) -> str:
             ax.grid(True, which="major", alpha=0.3)
 
     return svg_figure(draw, figsize=(10, 4.2), panels=2, font_size=12)
-
-
-# --- ``solve`` on a problem of the general form ------------------------------------------------------------
-
-def render_solution(solution: symbolic.Solution) -> str:
-    """One gradient-descent step on any dense network, as ``solve`` prints it (Markdown + LaTeX)."""
-    p = solution.problem
-    widths = [p.layers[0].inputs] + [layer.units for layer in p.layers]
-    parts = ["# A dense network, derived\n",
-             f"Loss: {p.loss.replace('_', ' ')}, averaged over {len(p.x)} sample(s); learning rate "
-             f"{plain(p.learning_rate)}.\n",
-             "## Shapes\n", summary_block(widths),
-             "## Forward pass\n", display(rf"O = {fixed_matrix(solution.outputs)}"),
-             display(rf"L = {fixed(symbolic.evaluate(solution.loss))}"),
-             "## Gradients\n"]
-    for i, g in enumerate(solution.gradients, start=1):
-        parts.append(display(rf"\frac{{\partial L}}{{\partial W_{{{i}}}}} = {fixed_matrix(g.weights)}, \quad "
-                             rf"\frac{{\partial L}}{{\partial B_{{{i}}}}} = {fixed_matrix(g.biases)}"))
-    parts.append("## Update\n")
-    for i, u in enumerate(solution.updated, start=1):
-        parts.append(display(rf"W_{{{i}}}^{{+}} = {fixed_matrix(u.weights)}, \quad "
-                             rf"B_{{{i}}}^{{+}} = {fixed_matrix(u.biases)}"))
-    parts += ["## After the update\n", display(rf"L^{{+}} = {fixed(symbolic.evaluate(solution.loss_new))}")]
-    return "\n".join(parts)
