@@ -36,7 +36,7 @@ def solve(args: argparse.Namespace) -> str:
 
         problem = backprop_problem(data, where)
     try:
-        values = form.symbolic(problem) if args.route == "symbolic" else form.numeric(problem)
+        values = form.symbolic(problem, notify=precision_notice) if args.route == "symbolic" else form.numeric(problem)
     except ArithmeticError as exc:  # a ReLU's kink not placed at the precision cap
         raise ProblemError(f"{where}: {exc}") from None
     except ProblemError as exc:
@@ -44,6 +44,10 @@ def solve(args: argparse.Namespace) -> str:
     if args.format == "json":
         return form.render_json(values)
     return form.render_markdown(problem, values, args.route)
+
+
+def precision_notice(prec: int) -> None:
+    print(f"solve: some digits are not yet certain; computing again with {prec} bits", file=sys.stderr, flush=True)
 
 
 def check_size(problem, where: str) -> None:
@@ -55,7 +59,7 @@ def check_size(problem, where: str) -> None:
         raise ProblemError(f"{where}: too large to solve here: {work:,} multiply-adds "
                            f"(batch × Σ inputs·units × 4) exceed the limit of {MAX_WORK:,}")
     if work > SLOW_WORK:
-        print(f"solve: {work:,} multiply-adds; this takes about {max(1, work // 100_000)} s or more",
+        print(f"solve: {work:,} multiply-adds; this takes about {work // 1_000_000} s or more",
               file=sys.stderr, flush=True)
 
 

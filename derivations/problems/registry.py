@@ -42,9 +42,9 @@ float64 values apart)."""
 MAX_PRECISION = 1 << 15
 """Bits beyond which ``solve`` stops refining an interval (see README: what is guaranteed)."""
 
-MAX_WORK = 20_000_000
-"""Multiply-adds of one ``solve`` (batch × Σ inputs·units, four passes) beyond which it refuses:
-at roughly a microsecond each this is minutes, and the work grows with the precision needed."""
+MAX_WORK = 200_000_000
+"""Multiply-adds of one ``solve`` (4 × batch × Σ inputs·units) beyond which it refuses: at about
+a microsecond each (measured) that is minutes, more where extra precision is needed."""
 
-SLOW_WORK = 300_000
-"""Multiply-adds from which ``solve`` says on stderr that it will take a while."""
+SLOW_WORK = 5_000_000
+"""Multiply-adds from which ``solve`` says on stderr that it will take seconds."""

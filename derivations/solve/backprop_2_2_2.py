@@ -20,11 +20,11 @@ JSON_KEYS = (
 """The flat JSON object of ``solve --format json``, in this order."""
 
 
-def symbolic(problem: BackpropProblem, digits: int = SOLVE_DIGITS) -> dict[str, Any]:
+def symbolic(problem: BackpropProblem, digits: int = SOLVE_DIGITS, notify=lambda prec: None) -> dict[str, Any]:
     """Every named value (chain-rule factors included) to ``digits`` certain digits."""
     from derivations.symbolic.backprop_2_2_2 import certified
 
-    return certified(problem, digits)
+    return certified(problem, digits, notify)
 
 
 def numeric(problem: BackpropProblem) -> dict[str, Float]:

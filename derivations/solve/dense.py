@@ -35,7 +35,7 @@ def pick(path: Path, outputs, loss, gradients, updated, loss_new) -> Any:
     return layer[0][index[0], index[1]] if part == "weights" else layer[1][0, index[0]]
 
 
-def symbolic(problem: DenseProblem, digits: int = SOLVE_DIGITS) -> dict[Path, Any]:
+def symbolic(problem: DenseProblem, digits: int = SOLVE_DIGITS, notify=lambda prec: None) -> dict[Path, Any]:
     """Each value to ``digits`` certain significant digits."""
     from derivations.symbolic import certified as engine
     from derivations.symbolic.decide import certify
@@ -49,7 +49,7 @@ def symbolic(problem: DenseProblem, digits: int = SOLVE_DIGITS) -> dict[Path, An
                  step.second.loss)
         return {path: pick(path, *found) for path in places}
 
-    return certify(values, digits)
+    return certify(values, digits, notify=notify)
 
 
 def numeric(problem: DenseProblem) -> dict[Path, Float]:

@@ -252,11 +252,11 @@ def certified_values(problem: BackpropProblem, prec: int) -> dict:
     return values
 
 
-def certified(problem: BackpropProblem, digits: int) -> dict:
+def certified(problem: BackpropProblem, digits: int, notify=lambda prec: None) -> dict:
     """:func:`certified_values` to ``digits`` certain significant digits (:class:`Decided`)."""
     from derivations.symbolic.decide import certify
 
-    return certify(lambda prec: certified_values(problem, prec), digits)
+    return certify(lambda prec: certified_values(problem, prec), digits, notify=notify)
 
 
 @dataclass(frozen=True)

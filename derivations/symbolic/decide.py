@@ -24,13 +24,15 @@ START = 128
 
 @dataclass(frozen=True)
 class Decided:
-    """A value rounded (half to even) to ``len(digits)`` significant digits: −1^negative ×
-    0.d₁d₂… × 10^(exponent + 1) — i.e. d₁.d₂… × 10^exponent. Zero has digits "0". A value
-    whose sign stayed unknown has digits None and |value| < 10^bound."""
+    """A value rounded (half to even) to ``len(digits)`` significant digits, ±d₁.d₂… × 10^exponent;
+    ``exact`` if nothing was lost (then trailing zeros are not printed: 0.08, not
+    0.080000000000000000). Zero has digits "0". A value whose sign stayed unknown has digits
+    None and |value| < 10^bound."""
 
     negative: bool
     digits: str | None
     exponent: int
+    exact: bool = False
     bound: int | None = None
 
     @property
@@ -50,9 +52,9 @@ class Decided:
             return "null"
         if self.is_zero:
             return "0"
-        d, e = self.trimmed(), self.exponent
+        d, e = (self.trimmed() if self.exact else self.digits), self.exponent
         sign = "-" if self.negative else ""
-        if -7 < e < 21:
+        if -7 < e < (21 if self.exact else len(d)):
             if e >= len(d) - 1:
                 return f"{sign}{d}{'0' * (e - len(d) + 1)}"
             if e >= 0:
@@ -83,19 +85,25 @@ class Decided:
         return float(self.decimal())
 
 
-def round_exact(value: fmpq | arb, digits: int) -> tuple[bool, str, int] | None:
-    """(negative, digits, exponent) of an exact value (rational, or a ball of radius 0) rounded
-    half to even; None if the power of ten it needs could not be computed exactly."""
+def round_exact(value: fmpq | arb, digits: int) -> tuple[bool, str, int, bool] | None:
+    """(negative, digits, exponent, exact) of an exact value (rational, or a ball of radius 0)
+    rounded half to even; None if the power of ten it needs could not be computed exactly."""
     if value == 0:
-        return False, "0", 0
+        return False, "0", 0, True
     negative = value < 0
     size = -value if negative else value
+    exact = False
+    if isinstance(size, arb):
+        mantissa, shift = size.mid().man_exp()
+        if abs(shift) < 100_000:  # a dyadic rational of reasonable size: round it as one
+            size = fmpq(mantissa) * fmpq(2) ** int(shift)
     if isinstance(size, fmpq):
         p, q = int(size.p), int(size.q)
         e = len(str(p)) - len(str(q))
         e = e if p * 10 ** max(0, -e) >= q * 10 ** max(0, e) else e - 1
         num, den = p * 10 ** max(0, digits - 1 - e), q * 10 ** max(0, e - digits + 1)
         m, r = divmod(num, den)
+        exact = r == 0
         if 2 * r > den or (2 * r == den and m % 2):
             m += 1
     else:
@@ -119,7 +127,7 @@ def round_exact(value: fmpq | arb, digits: int) -> tuple[bool, str, int] | None:
             return None
     if m == 10 ** digits:
         m, e = 10 ** (digits - 1), e + 1
-    return negative, str(m), e
+    return negative, str(m), e, exact
 
 
 def decide(value: fmpq | arb, digits: int) -> Decided | None:
@@ -130,16 +138,16 @@ def decide(value: fmpq | arb, digits: int) -> Decided | None:
     if value.contains(0):
         return None
     low, high = round_exact(value.lower(), digits), round_exact(value.upper(), digits)
-    if low is None or low != high:
+    if low is None or high is None or low[:3] != high[:3]:
         return None
-    return Decided(*low)
+    return Decided(*low[:3])
 
 
 def undecided(value: arb) -> Decided:
     """A ball around 0 at the precision cap: its size is below 10^bound."""
     top = max(abs(value.lower()), abs(value.upper()))
     bound = int(top.log_base(10).mid().ceil().unique_fmpz()) if top != 0 else 0
-    return Decided(False, None, 0, bound)
+    return Decided(False, None, 0, bound=bound)
 
 
 K = TypeVar("K")
@@ -150,10 +158,11 @@ class PrecisionExhausted(ArithmeticError):
 
 
 def certify(compute: Callable[[int], Mapping[K, fmpq | arb]], digits: int,
-            cap: int = MAX_PRECISION) -> dict[K, Decided]:
+            cap: int = MAX_PRECISION, notify: Callable[[int], None] = lambda prec: None) -> dict[K, Decided]:
     """Every value of ``compute(prec)`` to ``digits`` certain digits, doubling ``prec`` from
     :data:`START` until all are decided or ``cap`` is reached. A value still undecided at the cap
-    holds 0 in its ball: it is returned with its bound, never as 0."""
+    is returned with its bound (``digits`` None), never as 0. ``notify(prec)`` is told of each
+    precision beyond the first two (each doubles the time)."""
     prec = START
     old = ctx.prec
     try:
@@ -164,6 +173,8 @@ def certify(compute: Callable[[int], Mapping[K, fmpq | arb]], digits: int,
                 if prec >= cap:
                     raise PrecisionExhausted(f"cannot decide {exc} at {cap} bits of precision") from None
                 prec *= 2
+                if prec > 2 * START:
+                    notify(prec)
                 continue
             result = {key: decide(value, digits) for key, value in values.items()}
             if all(r is not None for r in result.values()):
@@ -171,5 +182,7 @@ def certify(compute: Callable[[int], Mapping[K, fmpq | arb]], digits: int,
             if prec >= cap:
                 return {key: r if r is not None else undecided(values[key]) for key, r in result.items()}
             prec *= 2
+            if prec > 2 * START:
+                notify(prec)
     finally:
         ctx.prec = old

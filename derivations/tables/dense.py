@@ -68,10 +68,6 @@ def latex_matrix(m: sp.MatrixBase, entry=sp.latex) -> str:
     return r"\left[\begin{matrix} " + r" \\ ".join(rows) + r" \end{matrix}\right]"
 
 
-def fixed_matrix(m: sp.MatrixBase) -> str:
-    return latex_matrix(symbolic.evaluate(m), fixed)
-
-
 def dims(shape) -> str:
     return rf"{sp.latex(shape[0])} \times {sp.latex(shape[1])}"
 
