@@ -173,35 +173,46 @@ def softplus(x: Number) -> Number:
     return ball(x).exp().log1p()
 
 
-# --- one sample's loss and its δ = ∂L/∂z of the output layer --------------------------------------------
+# --- one sample's loss and its ∂/∂z (the batch's δ divides it by the batch) ---------------------------
 
-def sample_loss(loss: str, activation: str, z: list[Number], o: list[Number], t: list[fmpq]) -> Number:
+def _binary_cross_entropy(activation, z, o, t):
+    """sigmoid: −[t ln σ(z) + (1 − t) ln σ(−z)] = t·softplus(−z) + (1 − t)·softplus(z), mean
+    over the outputs; ∂/∂z = (σ(z) − t)/k."""
     k = len(t)
-    if loss == "binary_cross_entropy":  # sigmoid: −[t ln σ(z) + (1 − t) ln σ(−z)]
-        return sum((tk * softplus(-zk) + (1 - tk) * softplus(zk) for zk, tk in zip(z, t)), fmpq(0)) / k
-    if loss == "cross_entropy" and activation == "softmax":  # −ln s_k = ln(1 + Σ_{j≠k} e^(z_j − z_k))
-        return sum((tk * others([(ball(zj) - zk).exp() for zj in z], k).log1p() if tk != 0 else fmpq(0)
-                    for k, (zk, tk) in enumerate(zip(z, t))), fmpq(0)) if k > 1 else fmpq(0)
-    if loss == "cross_entropy":  # sigmoid: −t ln σ(z)
-        return sum((tk * softplus(-zk) for zk, tk in zip(z, t)), fmpq(0))
-    d = difference(activation, z, o, t)
-    squares = sum((dk * dk for dk in d), fmpq(0))
-    return squares / 2 if loss == "half_sse" else squares / k
+    value = sum((tk * softplus(-zk) + (1 - tk) * softplus(zk) for zk, tk in zip(z, t)), fmpq(0)) / k
+    return value, [dk / k for dk in difference("sigmoid", z, o, t)]
 
 
-def output_delta(loss: str, activation: str, z: list[Number], o: list[Number], t: list[fmpq],
-                 batch: int) -> list[Number]:
-    """∂L/∂z of the batch loss for one sample's output row."""
-    k = len(t)
-    if loss == "binary_cross_entropy":  # (σ(z) − t)/(k · batch)
-        return [dk / (k * batch) for dk in difference("sigmoid", z, o, t)]
-    if loss == "cross_entropy" and activation == "softmax":  # s_k Σt − t_k
-        return [(o[i] * others(t, i) - t[i] * others(o, i)) / batch for i in range(k)]
-    if loss == "cross_entropy":  # −t σ(−z)
-        return [-tk * sigmoid(-zk) / batch for zk, tk in zip(z, t)]
-    d = difference(activation, z, o, t)
-    upstream = [dk / batch if loss == "half_sse" else 2 * dk / (k * batch) for dk in d]
-    return local_delta(activation, z, o, upstream)
+def _cross_entropy(activation, z, o, t):
+    """softmax: −ln s_k = ln(1 + Σ_{j≠k} e^(z_j − z_k)), ∂/∂z_i = s_i Σ_{j≠i} t_j − t_i Σ_{j≠i} s_j;
+    sigmoid: −t ln σ(z) = t·softplus(−z), ∂/∂z = −tσ(−z)."""
+    if activation == "sigmoid":
+        return (sum((tk * softplus(-zk) for zk, tk in zip(z, t)), fmpq(0)),
+                [-tk * sigmoid(-zk) for zk, tk in zip(z, t)])
+    if len(z) == 1:
+        return fmpq(0), [fmpq(0)]
+    value = sum((tk * others([(ball(zj) - zk).exp() for zj in z], k).log1p()
+                 for k, (zk, tk) in enumerate(zip(z, t)) if tk != 0), fmpq(0))
+    return value, [o[i] * others(t, i) - t[i] * others(o, i) for i in range(len(z))]
+
+
+def _squared(half: bool):
+    def loss(activation, z, o, t):
+        """½ Σ (o − t)² or (1/k) Σ (o − t)², with ∂/∂z = (o − t)·f'(z) times 1 or 2/k."""
+        d = difference(activation, z, o, t)
+        squares = sum((dk * dk for dk in d), fmpq(0))
+        c = fmpq(1) if half else fmpq(2, len(t))
+        return (squares / 2 if half else squares / len(t)), local_delta(activation, z, o, [c * dk for dk in d])
+    return loss
+
+
+LOSSES = {
+    "half_sse": _squared(half=True),
+    "mse": _squared(half=False),
+    "binary_cross_entropy": _binary_cross_entropy,
+    "cross_entropy": _cross_entropy,
+}
+"""Each loss of one sample from its output row: (value, ∂loss/∂z), in forms that do not cancel."""
 
 
 def local_delta(activation: str, z: list[Number], a: list[Number], upstream: list[Number]) -> list[Number]:
@@ -256,7 +267,7 @@ def forward(layers: Sequence[Layer], X: Matrix, T: list[list[fmpq]], loss: str) 
     last = layers[-1].activation
     z, o = entries(Zs[-1]), entries(As[-1])
     diffs = [difference(last, zi, oi, ti) for zi, oi, ti in zip(z, o, T)]
-    total = sum((sample_loss(loss, last, zi, oi, ti) for zi, oi, ti in zip(z, o, T)), fmpq(0))
+    total = sum((LOSSES[loss](last, zi, oi, ti)[0] for zi, oi, ti in zip(z, o, T)), fmpq(0))
     return Pass(Zs, As, diffs, total / len(T))
 
 
@@ -264,7 +275,7 @@ def backward(layers: Sequence[Layer], X: Matrix, first: Pass, T: list[list[fmpq]
     """∂L/∂W = Xᵀδ and ∂L/∂B = Σ_rows δ per layer; δ Wᵀ is the ∂L/∂A of the layer below."""
     last = layers[-1].activation
     z, o = entries(first.Z[-1]), entries(first.A[-1])
-    d = build([output_delta(loss, last, zi, oi, ti, len(T)) for zi, oi, ti in zip(z, o, T)])
+    d = build([[dk / len(T) for dk in LOSSES[loss](last, zi, oi, ti)[1]] for zi, oi, ti in zip(z, o, T)])
     gradients = []
     for i in reversed(range(len(layers))):
         below = X if i == 0 else first.A[i - 1]
