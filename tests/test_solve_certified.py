@@ -135,28 +135,28 @@ def problems(draw):
                         layers=layers)
 
 
-def small_enough(p: DenseProblem) -> bool:
-    """The reference's precision grows with the largest |z|; keep it to seconds."""
-    from mpmath_reference import digits_needed
-
-    return digits_needed(p) < 4000
+MAX_DIGITS = 4000
+"""The reference's precision grows with the largest |z| (of both passes); this keeps it to seconds."""
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems())
 def test_symbolic_route_equals_the_reference_to_1e_9(p):
-    assume(small_enough(p))
-    want = reference(p)
+    want = reference(p, max_digits=MAX_DIGITS)
+    assume(want is not None)
     for path, value in solve.symbolic(p).items():
-        assert value.digits is not None, path
-        assert relative_gap(printed(value), value_at(want, path)) <= 1e-9, (path, value.json())
+        exact = value_at(want, path)
+        if value.digits is None:  # undecided at the precision cap: only a value that is 0 may be
+            assert exact == 0, path
+            continue
+        assert relative_gap(printed(value), exact) <= 1e-9, (path, value.json())
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems())
 def test_numeric_route_equals_the_reference_to_1e_6(p):
-    assume(small_enough(p))
-    want = reference(p)
+    want = reference(p, max_digits=MAX_DIGITS)
+    assume(want is not None)
     try:
         got = solve.numeric(p)
     except Exception as exc:  # only a refusal of values beyond float64 is allowed

@@ -129,8 +129,12 @@ def batch_loss(last: Layer, cache: Cache, T: Array, loss: str) -> float:
 
 
 def softmax_backward(dA: Array, A: Array) -> Array:
-    """δ = Jᵀ ∂L/∂A per row, with J = diag(s) − s sᵀ: δ_i = s_i (g_i − Σ_j s_j g_j)."""
-    return A * (dA - np.sum(A * dA, axis=1, keepdims=True))
+    """δ = Jᵀ ∂L/∂A per row, with J = diag(s) − s sᵀ: δ_i = s_i (g_i − Σ_j s_j g_j), computed as
+    s_i Σ_{j≠i} s_j (g_i − g_j) (the same, as Σ s = 1), so that a saturated s_i ≈ 1 does not
+    cancel g_i against itself."""
+    with np.errstate(under="ignore"):
+        pairs = A[:, None, :] * (dA[:, :, None] - dA[:, None, :])  # [sample, i, j] = s_j (g_i − g_j)
+        return A * pairs.sum(axis=2)
 
 
 def output_delta(last: Layer, cache: Cache, T: Array, loss: str) -> Array:

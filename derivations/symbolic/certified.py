@@ -135,8 +135,8 @@ SLOPES = {
 def softmax_row(zs: list[Number]) -> list[Number]:
     """s_i = e^(z_i − m) / Σ_j e^(z_j − m): m, any constant, cancels; the largest midpoint keeps
     every exponent ≤ about 0."""
-    if len(zs) == 1:
-        return [fmpq(1)]
+    if all(isinstance(z, fmpq) and z == zs[0] for z in zs):  # e^z cancels: exactly 1/n each
+        return [fmpq(1, len(zs))] * len(zs)
     m = max((ball(z).mid() for z in zs), key=float)
     e = [(ball(z) - m).exp() for z in zs]
     total = sum(e[1:], e[0])
