@@ -21,10 +21,8 @@ from typing import Callable, Sequence
 import sympy as sp
 
 from derivations.problems import DenseProblem
+from derivations.problems.registry import DIGITS
 from derivations.symbolic import activations, losses
-
-DIGITS = 40
-"""Significant digits of every evaluated value."""
 
 z = sp.Symbol("z")
 
