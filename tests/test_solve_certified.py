@@ -139,7 +139,7 @@ MAX_DIGITS = 4000
 """The reference's precision grows with the largest |z| (of both passes); this keeps it to seconds."""
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems())
 def test_symbolic_route_equals_the_reference_to_1e_9(p):
     want = reference(p, max_digits=MAX_DIGITS)
@@ -152,7 +152,7 @@ def test_symbolic_route_equals_the_reference_to_1e_9(p):
         assert relative_gap(printed(value), exact) <= 1e-9, (path, value.json())
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problems())
 def test_numeric_route_equals_the_reference_to_1e_6(p):
     want = reference(p, max_digits=MAX_DIGITS)

@@ -200,3 +200,15 @@ def test_every_format_works_wherever_json_does(tmp_path, capsys, x, w, t, route)
     assert cli.main(["solve", str(path), "--format", "markdown", "--route", route]) == 0
     markdown = capsys.readouterr().out
     assert "## Second forward pass" in markdown and "0E-" not in markdown and "nan" not in markdown.lower()
+
+
+def test_an_absurd_size_is_refused_in_one_line_before_any_work(tmp_path):
+    """2,000 samples × 200 inputs through a 200 × 200 layer: 4 × 2,000 × 40,000 multiply-adds."""
+    row = "[" + ", ".join(["0.5"] * 200) + "]"
+    path = tmp_path / "absurd.toml"
+    path.write_text(f"x = [{', '.join([row] * 2000)}]\ntargets = [{', '.join([row] * 2000)}]\n"
+                    f'loss = "mse"\nlearning_rate = 0.1\n[[layers]]\nweights = [{", ".join([row] * 200)}]\n'
+                    'activation = "identity"\n')
+    result = run_cli("solve", str(path), "--format", "json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1 and "too large" in result.stderr

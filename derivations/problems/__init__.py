@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from derivations.problems.registry import ACTIVATIONS, LOSSES, PROBABILITY_OUTPUTS
+from derivations.problems.registry import ACTIVATIONS, LOSSES, MAX_FILE_BYTES, PROBABILITY_OUTPUTS
 
 
 class ProblemError(ValueError):
@@ -81,6 +81,8 @@ def read_toml(path: str | Path) -> dict[str, Any]:
     (``0.12345678499999999999`` stays that, it does not pass through a float)."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ProblemError(f"{path}: larger than {MAX_FILE_BYTES:,} bytes; refusing to read it")
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ProblemError(f"{path}: cannot read file ({exc.strerror or exc})") from None

@@ -48,3 +48,6 @@ a microsecond each (measured) that is minutes, more where extra precision is nee
 
 SLOW_WORK = 5_000_000
 """Multiply-adds from which ``solve`` says on stderr that it will take seconds."""
+
+MAX_FILE_BYTES = 50_000_000
+"""A problem file larger than this is refused before it is parsed (reading it would take minutes)."""
