@@ -99,8 +99,12 @@ def round_exact(value: fmpq | arb, digits: int) -> tuple[bool, str, int, bool] |
             size = fmpq(mantissa) * fmpq(2) ** int(shift)
     if isinstance(size, fmpq):
         p, q = int(size.p), int(size.q)
-        e = len(str(p)) - len(str(q))
-        e = e if p * 10 ** max(0, -e) >= q * 10 ** max(0, e) else e - 1
+        above = lambda e: p * 10 ** max(0, -e) >= q * 10 ** max(0, e)  # noqa: E731  (size ≥ 10^e)
+        e = int((p.bit_length() - q.bit_length()) * 0.30102999566398120)  # log10 2, off by ≤ 1
+        while not above(e):
+            e -= 1
+        while above(e + 1):
+            e += 1
         num, den = p * 10 ** max(0, digits - 1 - e), q * 10 ** max(0, e - digits + 1)
         m, r = divmod(num, den)
         exact = r == 0
