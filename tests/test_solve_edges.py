@@ -212,3 +212,19 @@ def test_an_absurd_size_is_refused_in_one_line_before_any_work(tmp_path):
     result = run_cli("solve", str(path), "--format", "json")
     assert result.returncode == 2 and result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1 and "too large" in result.stderr
+
+
+def test_the_numeric_route_prints_the_same_shape_on_both_forms(notes, tmp_path):
+    general = tmp_path / "general.toml"
+    general.write_text('x = [[0.1, 0.2], [1, -1]]\ntargets = [[1, 0], [0, 1]]\nloss = "cross_entropy"\n'
+                       'learning_rate = 0.5\n[[layers]]\nweights = [[0.3, 0.4], [0.25, 0.35]]\n'
+                       'activation = "relu"\n[[layers]]\nweights = [[300, -300], [0.4, 0.6]]\nactivation = "softmax"\n')
+    for path in (notes, general):
+        symbolic = strict(run_cli("solve", str(path), "--format", "json").stdout)
+        numeric = strict(run_cli("solve", str(path), "--format", "json", "--route", "numeric").stdout)
+        shape = lambda v: {k: shape(x) for k, x in v.items()} if isinstance(v, dict) else (  # noqa: E731
+            [shape(x) for x in v] if isinstance(v, list) else None)
+        assert shape(symbolic) == shape(numeric)
+        flat = lambda v: [y for x in v.values() for y in flat(x)] if isinstance(v, dict) else (  # noqa: E731
+            [y for x in v for y in flat(x)] if isinstance(v, list) else [v])
+        assert flat(numeric) == pytest.approx(flat(symbolic), rel=1e-12, abs=1e-300)
