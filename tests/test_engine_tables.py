@@ -38,10 +38,12 @@ def test_validation_reads_the_registry():
 
 
 def test_one_sigmoid_and_one_digits():
-    from derivations.symbolic import activations, backprop_2_2_2, dense
     from derivations.problems import registry
+    from derivations.symbolic import activations, backprop_2_2_2, dense
 
+    assert dense.DIGITS == registry.DIGITS
     assert backprop_2_2_2.sigmoid is activations.sigmoid
+    assert backprop_2_2_2.sigmoid_prime_in_output()[1] is activations.IN_OUTPUT["sigmoid"][1]
     assert backprop_2_2_2.DIGITS == registry.DIGITS
 
 

@@ -20,7 +20,7 @@ import sympy as sp
 
 from derivations.problems import WEIGHT_PLACES, BackpropProblem, as_dense
 from derivations.problems.registry import DIGITS
-from derivations.symbolic.activations import sigmoid
+from derivations.symbolic.activations import IN_OUTPUT, sigmoid
 
 x1, x2 = sp.symbols("x1 x2")
 W1, W2, W3, W4, W5, W6, W7, W8 = WEIGHTS = sp.symbols("W1:9")
@@ -56,10 +56,10 @@ def sigmoid_prime_in_output() -> tuple[sp.Expr, sp.Expr]:
     Returns ``(derivative, in_output)``. The rewrite substitutes e^(−z) = (1 − σ)/σ, which follows
     from σ = 1/(1 + e^(−z)); nothing is assumed about the result.
     """
-    z, s = sp.symbols("z sigma")
+    z = sp.Symbol("z")
+    s, as_the_note_writes = IN_OUTPUT["sigmoid"]
     derivative = sp.diff(sigmoid(z), z)
     substituted = sp.factor(derivative.subs(sp.exp(-z), (1 - s) / s))
-    as_the_note_writes = s * (1 - s)
     if sp.expand(substituted - as_the_note_writes) != 0:
         raise ArithmeticError(f"dσ/dz became {substituted}, not σ(1 − σ)")
     return derivative, as_the_note_writes
@@ -70,7 +70,7 @@ def partial(of: sp.Symbol, wrt: sp.Symbol) -> sp.Expr:
     definition = DEFINITIONS[of]
     if definition == sigmoid(wrt):
         _, in_output = sigmoid_prime_in_output()
-        return in_output.subs(sp.Symbol("sigma"), of)
+        return in_output.subs(IN_OUTPUT["sigmoid"][0], of)
     return sp.diff(definition, wrt)
 
 
