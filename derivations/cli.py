@@ -1,7 +1,7 @@
 """``python -m derivations``: solve a problem file, summarise a dense network, or regenerate the
 site's tables.
 
-    python -m derivations solve PROBLEM.toml [--format markdown|json] [--output FILE]
+    python -m derivations solve PROBLEM.toml [--format markdown|json] [--route symbolic|numeric] [--output FILE]
     python -m derivations summary INPUTS UNITS [UNITS ...]
     python -m derivations tables [--check] [--docs DIR]
 
@@ -16,55 +16,51 @@ import sys
 from pathlib import Path
 
 from derivations.problems import ProblemError, backprop_problem, dense_problem, read_toml
-
-JSON_KEYS = (
-    "z1 z2 h1 h2 z3 z4 o1 o2 E_o1 E_o2 E_total".split()
-    + [f"dE_dW{i}" for i in range(1, 9)]
-    + [f"W{i}_new" for i in range(1, 9)]
-    + ["E_total_new"]
-)
-"""The flat JSON object of ``solve --format json``, in this order."""
-
+from derivations.solve.backprop_2_2_2 import JSON_KEYS  # noqa: F401  (the 2-2-2 JSON's keys)
 
 class UsageError(Exception):
     """A bad command line or input; exits with status 2 and this one-line message."""
 
 
 def solve(args: argparse.Namespace) -> str:
+    """One gradient-descent step on the problem file, on the chosen route, in the chosen format."""
     data = read_toml(args.problem)
+    where = str(args.problem)
     if "layers" in data:
-        return solve_dense(data, args)
-    problem = backprop_problem(data, str(args.problem))
-    # Imported only now, so that a bad file is reported without paying for SymPy's start-up.
-    from derivations.symbolic.backprop_2_2_2 import solve as derive
-    from derivations.tables.backprop_2_2_2 import render_solution
+        from derivations.solve import dense as form
 
-    solution = derive(problem)
+        problem = dense_problem(data, where)
+        check_size(problem, where)
+    else:
+        from derivations.solve import backprop_2_2_2 as form
+
+        problem = backprop_problem(data, where)
+    try:
+        values = form.symbolic(problem, notify=precision_notice) if args.route == "symbolic" else form.numeric(problem)
+    except ArithmeticError as exc:  # a ReLU's kink not placed at the precision cap
+        raise ProblemError(f"{where}: {exc}") from None
+    except ProblemError as exc:
+        raise ProblemError(f"{where}: {exc}") from None
     if args.format == "json":
-        return json.dumps({key: float(solution.value[key]) for key in JSON_KEYS}, indent=2) + "\n"
-    return render_solution(solution)
+        return form.render_json(values)
+    return form.render_markdown(problem, values, args.route)
 
 
-def solve_dense(data: dict, args: argparse.Namespace) -> str:
-    """The general form: any dense network, a batch, one gradient-descent step."""
-    problem = dense_problem(data, str(args.problem))
-    from derivations.symbolic.dense import evaluate, solve as derive
-    from derivations.tables.dense import render_solution
+def precision_notice(prec: int) -> None:
+    print(f"solve: some digits are not yet certain; computing again with {prec} bits", file=sys.stderr, flush=True)
 
-    solution = derive(problem)
-    if args.format == "json":
-        as_floats = lambda m: [[float(v) for v in row] for row in evaluate(m).tolist()]  # noqa: E731
-        result = {
-            "outputs": as_floats(solution.outputs),
-            "loss": float(evaluate(solution.loss)),
-            "gradients": [{"weights": as_floats(g.weights), "biases": as_floats(g.biases)[0]}
-                          for g in solution.gradients],
-            "updated": [{"weights": as_floats(u.weights), "biases": as_floats(u.biases)[0]}
-                        for u in solution.updated],
-            "loss_new": float(evaluate(solution.loss_new)),
-        }
-        return json.dumps(result, indent=2) + "\n"
-    return render_solution(solution)
+
+def check_size(problem, where: str) -> None:
+    """Refuse what would take minutes at least; say so on stderr when it takes seconds."""
+    from derivations.problems.registry import MAX_WORK, SLOW_WORK
+
+    work = 4 * len(problem.x) * sum(layer.inputs * layer.units for layer in problem.layers)
+    if work > MAX_WORK:
+        raise ProblemError(f"{where}: too large to solve here: {work:,} multiply-adds "
+                           f"(batch × Σ inputs·units × 4) exceed the limit of {MAX_WORK:,}")
+    if work > SLOW_WORK:
+        print(f"solve: {work:,} multiply-adds; this takes about {work // 1_000_000} s or more",
+              file=sys.stderr, flush=True)
 
 
 def summary(args: argparse.Namespace) -> str:
@@ -104,7 +100,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("problem", type=Path, help="TOML file: the 2-2-2 form (x, weights W1..W8, targets, "
                    "learning_rate[, biases]) or the general form with [[layers]] (see README)")
     s.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    s.add_argument("--output", type=Path, help="write here (atomically) instead of stdout")
+    s.add_argument("--route", choices=("symbolic", "numeric"), default="symbolic",
+                   help="symbolic: certified decimals (default); numeric: the NumPy route's float64 values")
+    s.add_argument("--output", type=Path, help="write here (atomically, a regular file) instead of stdout")
     s.set_defaults(run=solve)
 
     m = sub.add_parser("summary", help="print Keras' model summary of a dense network: shapes and parameters")
@@ -132,12 +130,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     output = getattr(args, "output", None)
     if output is not None:
-        from derivations.tables import write_atomic
+        from derivations.solve.output import write_result
 
         try:
-            write_atomic(output, text)
-        except OSError as exc:
-            print(f"error: {output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+            write_result(output, text, args.problem)
+        except ProblemError as exc:
+            print(f"error: {exc}", file=sys.stderr)
             return 2
     else:
         sys.stdout.write(text)

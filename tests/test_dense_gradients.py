@@ -99,10 +99,10 @@ def test_predict_of_the_4_8_8_3_network_is_a_distribution_per_sample():
 
 @st.composite
 def networks(draw):
-    loss = draw(st.sampled_from(LOSSES))
+    loss = draw(st.sampled_from(tuple(LOSSES)))
     widths = draw(st.lists(st.integers(1, 3), min_size=2, max_size=4))
-    hidden = [draw(st.sampled_from(ACTIVATIONS)) for _ in widths[2:]]
-    output = draw(st.sampled_from(PROBABILITY_OUTPUTS.get(loss, ACTIVATIONS)))
+    hidden = [draw(st.sampled_from(tuple(ACTIVATIONS))) for _ in widths[2:]]
+    output = draw(st.sampled_from(PROBABILITY_OUTPUTS.get(loss, tuple(ACTIVATIONS))))
     if output == "softmax" and widths[-1] == 1:
         widths[-1] = 2
     batch = draw(st.integers(1, 3))

@@ -13,9 +13,14 @@ RESULTS = json.loads((ROOT / benchmark.RESULTS).read_text(encoding="utf-8"))
 
 
 def test_the_committed_benchmark_results_are_complete():
-    assert [r["widths"] for r in RESULTS["symbolic"]][:2] == [[2, 2, 2], [4, 8, 8, 3]]
+    assert [r["widths"] for r in RESULTS["symbolic"]][:2] == [[4, 8, 8, 3], [8, 16, 16, 4]]
+    assert [(r["widths"], r["batch"]) for r in RESULTS["budgets"]] == [
+        ([2, 2, 2], 1), ([4, 8, 8, 3], 4), ([10, 32, 32, 10], 4), ([20, 64, 64, 10], 32)]
+    assert RESULTS["baseline_seconds"] > 0
+    for r in RESULTS["budgets"]:
+        assert r["ratio"] == r["seconds"] / RESULTS["baseline_seconds"]
     assert [r["batch"] for r in RESULTS["batches"]] == [2 ** k for k in range(11)]
-    assert {"cpu", "cores", "python", "numpy", "sympy"} <= RESULTS["machine"].keys()
+    assert {"cpu", "cores", "python", "numpy", "sympy", "python_flint"} <= RESULTS["machine"].keys()
     assert RESULTS["measured"].endswith("UTC")
 
 
@@ -28,6 +33,8 @@ def test_the_figure_and_table_regenerate_from_the_results_file():
     assert RESULTS["machine"]["cpu"] in table and RESULTS["measured"] in table
     for r in RESULTS["symbolic"]:
         assert f"| {r['parameters']} | {r['seconds']:.3f} |" in table
+    for r in RESULTS["budgets"]:
+        assert f"| {r['name']} | {r['seconds']:.2f} | {r['ratio']:.2f}× | ≤ {r['budget']:g}× |" in table
 
 
 def test_the_figure_changes_with_the_results():

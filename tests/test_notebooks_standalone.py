@@ -1,6 +1,6 @@
 """A notebook downloaded from the site runs on its own: each one, as generated, executes top to
 bottom in a temporary directory with a kernel that cannot import ``derivations``, as on a machine
-with only numpy, sympy, matplotlib and a kernel.
+with only numpy, sympy, python-flint, matplotlib and a kernel.
 
 The kernel is this interpreter with, first on ``sys.meta_path``, a finder that refuses the package:
 that hides it however it was installed (editable or not), while numpy and sympy stay importable.

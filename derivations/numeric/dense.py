@@ -109,25 +109,61 @@ def predict(layers: list[Layer], X: Array) -> Array:
 
 
 # --8<-- [start:backward]
+FROM_LOGITS: dict[str, tuple[Callable, Callable]] = {
+    "binary_cross_entropy": (losses.binary_cross_entropy_from_logits, losses.binary_cross_entropy_from_logits_grad),
+    "cross_entropy": (losses.cross_entropy_from_logits, losses.cross_entropy_from_logits_grad),
+    "sigmoid": (losses.sigmoid_cross_entropy_from_logits, losses.sigmoid_cross_entropy_from_logits_grad),
+}
+"""The logarithmic losses and their ∂L/∂Z from the logits (cross-entropy of softmax, or with
+key ``sigmoid`` of independent sigmoids)."""
+
+
+def batch_loss(last: Layer, cache: Cache, T: Array, loss: str) -> float:
+    """The batch loss; a logarithmic one from the logits, a squared one from the stable o − t."""
+    if loss in FROM_LOGITS:
+        key = "sigmoid" if loss == "cross_entropy" and last.activation == "sigmoid" else loss
+        return float(FROM_LOGITS[key][0](cache.Z, T))
+    d = difference(last.activation, cache, T)
+    per_sample = np.sum(d * d, axis=-1) * (0.5 if loss == "half_sse" else 1.0 / d.shape[-1])
+    return float(np.mean(per_sample))
+
+
 def softmax_backward(dA: Array, A: Array) -> Array:
-    """δ = Jᵀ ∂L/∂A per row, with J = diag(s) − s sᵀ: δ_i = s_i (g_i − Σ_j s_j g_j)."""
-    return A * (dA - np.sum(A * dA, axis=1, keepdims=True))
+    """δ = Jᵀ ∂L/∂A per row, with J = diag(s) − s sᵀ: δ_i = s_i (g_i − Σ_j s_j g_j), computed as
+    s_i Σ_{j≠i} s_j (g_i − g_j) (the same, as Σ s = 1), so that a saturated s_i ≈ 1 does not
+    cancel g_i against itself."""
+    with np.errstate(under="ignore"):
+        pairs = A[:, None, :] * (dA[:, :, None] - dA[:, None, :])  # [sample, i, j] = s_j (g_i − g_j)
+        return A * pairs.sum(axis=2)
 
 
 def output_delta(last: Layer, cache: Cache, T: Array, loss: str) -> Array:
-    """δ of the output layer, ∂L/∂Z.
+    """δ of the output layer, ∂L/∂Z, from the logits Z wherever the output saturates.
 
-    Two pairs are combined, because their product simplifies and the separate factors are
-    unstable (−t/p for p near 0): softmax with cross-entropy gives (P·Σt − T)/batch, which is the
-    familiar P − T per sample when each target row sums to one; sigmoid with binary
-    cross-entropy gives (P − T)/(batch · outputs).
+    The logarithmic losses are differentiated with their activation in one piece (the separate
+    factors are unstable: −t/p for p near 0): softmax with cross-entropy gives s_k Σt − t_k,
+    sigmoid with binary cross-entropy (σ(z) − t)/outputs, sigmoid with cross-entropy −tσ(−z),
+    each per sample and divided by the batch (:mod:`derivations.numeric.losses`, ``*_from_logits``).
+    A squared loss gets o − t in the form that does not cancel (:func:`difference`).
     """
+    if loss in FROM_LOGITS:
+        key = "sigmoid" if loss == "cross_entropy" and last.activation == "sigmoid" else loss
+        return FROM_LOGITS[key][1](cache.Z, T)
     batch, outputs = cache.A.shape
-    if last.activation == "softmax" and loss == "cross_entropy":
-        return (cache.A * T.sum(axis=1, keepdims=True) - T) / batch
-    if last.activation == "sigmoid" and loss == "binary_cross_entropy":
-        return (cache.A - T) / (batch * outputs)
-    return delta(last, cache, LOSSES[loss][1](cache.A, T))
+    scale = 1.0 / batch if loss == "half_sse" else 2.0 / (outputs * batch)  # ∂L/∂o = scale·(o − t)
+    return delta(last, cache, scale * difference(last.activation, cache, T))
+
+
+def difference(activation: str, cache: Cache, T: Array) -> Array:
+    """o − t without subtracting a saturated output from 1: sigmoid (1 − t)σ(z) − tσ(−z), tanh
+    the same in σ(±2z) (tanh = σ(2z) − σ(−2z)), softmax (1 − t_k)s_k − t_k Σ_{j≠k} s_j."""
+    if activation == "sigmoid":
+        return losses.sigmoid_minus(cache.Z, T)
+    if activation == "tanh":
+        return losses.sigmoid_minus(2 * cache.Z, (1 + T) / 2) * 2
+    if activation == "softmax":
+        return (1 - T) * cache.A - T * losses.others(cache.A)
+    return cache.A - T
 
 
 def delta(layer: Layer, cache: Cache, dA: Array) -> Array:
@@ -142,7 +178,7 @@ def loss_and_gradients(layers: list[Layer], X: Array, T: Array, loss: str) -> tu
     X = np.atleast_2d(np.asarray(X, dtype=np.float64))
     T = np.atleast_2d(np.asarray(T, dtype=np.float64))
     caches = forward(layers, X)
-    value = float(LOSSES[loss][0](caches[-1].A, T))
+    value = batch_loss(layers[-1], caches[-1], T, loss)
     gradients = []
     d = output_delta(layers[-1], caches[-1], T, loss)
     for i in reversed(range(len(layers))):

@@ -96,3 +96,81 @@ def cross_entropy_grad(p: ArrayLike, t: ArrayLike) -> Array:
     p, t = _pair(p, t)
     return -t / np.maximum(p, EPSILON) / _samples(p)
 # --8<-- [end:cross_entropy]
+
+
+# --8<-- [start:from_logits]
+def softplus(x: ArrayLike) -> Array:
+    """ln(1 + e^x) = −ln σ(−x), without overflow: max(x, 0) + ln(1 + e^(−|x|))."""
+    x = np.asarray(x, dtype=np.float64)
+    with np.errstate(under="ignore"):
+        return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))
+
+
+def sigmoid_minus(z: ArrayLike, t: ArrayLike) -> Array:
+    """σ(z) − t as (1 − t)σ(z) − tσ(−z): the same number (σ(z) + σ(−z) = 1), but a saturated
+    σ(z) is never subtracted from a target of 1, so σ(40) − 1 is −4.2e-18, not 0."""
+    z, t = np.asarray(z, dtype=np.float64), np.asarray(t, dtype=np.float64)
+    with np.errstate(under="ignore"):
+        e = np.exp(-np.abs(z))                      # e^(−|z|) ≤ 1
+        big, small = 1.0 / (1.0 + e), e / (1.0 + e)  # σ(|z|), σ(−|z|)
+    up, down = np.where(z >= 0, big, small), np.where(z >= 0, small, big)  # σ(z), σ(−z)
+    return (1.0 - t) * up - t * down
+
+
+def binary_cross_entropy_from_logits(z: ArrayLike, t: ArrayLike) -> float:
+    """BCE of p = σ(z) from z itself: −[t ln σ(z) + (1 − t) ln σ(−z)] = t·softplus(−z) +
+    (1 − t)·softplus(z), mean over the last axis. No clipping: σ(z) may round to 1 in float64,
+    the loss does not."""
+    z, t = _pair(z, t)
+    return _mean(np.mean(t * softplus(-z) + (1.0 - t) * softplus(z), axis=-1))
+
+
+def binary_cross_entropy_from_logits_grad(z: ArrayLike, t: ArrayLike) -> Array:
+    """∂BCE/∂z_k = (σ(z_k) − t_k)/k per sample."""
+    z, t = _pair(z, t)
+    return sigmoid_minus(z, t) / (z.shape[-1] * _samples(z))
+
+
+def others(e: Array) -> Array:
+    """Σ_{j≠i} e_j for each i along the last axis, without subtracting e_i from the sum where
+    e_i is the largest term (the sum of the rest may be far below its rounding)."""
+    top = np.argmax(e, axis=-1)[..., None]
+    rest = np.sum(np.where(np.arange(e.shape[-1]) == top, 0.0, e), axis=-1, keepdims=True)
+    return np.where(np.arange(e.shape[-1]) == top, rest, rest + np.take_along_axis(e, top, -1) - e)
+
+
+def cross_entropy_from_logits(z: ArrayLike, t: ArrayLike) -> float:
+    """CE of p = softmax(z) from z: −ln s_k = (m − z_k) + ln(1 + Σ_{j≠top} e^(z_j − m)), m the
+    largest z; the last logarithm is log1p of the small terms, so a loss of 1e-261 survives."""
+    z, t = _pair(z, t)
+    m = np.max(z, axis=-1, keepdims=True)
+    with np.errstate(under="ignore"):
+        e = np.exp(z - m)
+    top = np.argmax(z, axis=-1)[..., None]
+    rest = np.sum(np.where(np.arange(z.shape[-1]) == top, 0.0, e), axis=-1, keepdims=True)
+    return _mean(np.sum(t * ((m - z) + np.log1p(rest)), axis=-1))
+
+
+def cross_entropy_from_logits_grad(z: ArrayLike, t: ArrayLike) -> Array:
+    """∂CE/∂z_k = s_k Σ_j t_j − t_k, written s_k Σ_{j≠k} t_j − t_k Σ_{j≠k} s_j so that a
+    saturated s_k ≈ 1 is not subtracted from t_k = 1."""
+    z, t = _pair(z, t)
+    m = np.max(z, axis=-1, keepdims=True)
+    with np.errstate(under="ignore"):
+        e = np.exp(z - m)
+        total = np.sum(e, axis=-1, keepdims=True)
+        s, s_rest = e / total, others(e) / total
+        return (s * (np.sum(t, axis=-1, keepdims=True) - t) - t * s_rest) / _samples(z)
+
+
+def sigmoid_cross_entropy_from_logits(z: ArrayLike, t: ArrayLike) -> float:
+    """CE of independent p_k = σ(z_k): −Σ_k t_k ln σ(z_k) = Σ_k t_k softplus(−z_k)."""
+    z, t = _pair(z, t)
+    return _mean(np.sum(t * softplus(-z), axis=-1))
+
+
+def sigmoid_cross_entropy_from_logits_grad(z: ArrayLike, t: ArrayLike) -> Array:
+    """∂/∂z_k = −t_k σ(−z_k)."""
+    z, t = _pair(z, t)
+    return -t * sigmoid_minus(-z, 0.0) / _samples(z)
+# --8<-- [end:from_logits]

@@ -17,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from derivations.problems.registry import ACTIVATIONS, LOSSES, MAX_FILE_BYTES, PROBABILITY_OUTPUTS
+
 
 class ProblemError(ValueError):
     """A problem file that cannot be used; the message is one line naming what is wrong."""
@@ -73,34 +75,59 @@ def errata(data: dict[str, Any]) -> list[Erratum]:
 
 
 def read_toml(path: str | Path) -> dict[str, Any]:
-    """Read a problem file given by a reader, turning every failure into a ProblemError."""
+    """Read a problem file given by a reader, turning every failure into a ProblemError.
+
+    Every number with a fraction or exponent is kept as the exact decimal written
+    (``0.12345678499999999999`` stays that, it does not pass through a float)."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ProblemError(f"{path}: larger than {MAX_FILE_BYTES:,} bytes; refusing to read it")
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ProblemError(f"{path}: cannot read file ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise ProblemError(f"{path}: not UTF-8 text") from None
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise ProblemError(f"{path}: invalid TOML ({exc})") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise ProblemError(f"{path}: nested too deeply to read") from None
 
 
-def exact(value: Any, where: str) -> Fraction:
-    """The exact rational a TOML number denotes: ``0.1`` is 1/10, not the nearest double."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ProblemError(f"{where} must be a number, got {value!r}")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ProblemError(f"{where} must be finite, got {value!r}")
-    # repr() is the shortest decimal that round-trips, i.e. what the reader wrote.
+def exact(value: Any, where: str = "value") -> Fraction:
+    """The exact rational a number denotes as written: ``0.1`` is 1/10, not the nearest double.
+
+    The one converter of the package. A :class:`~decimal.Decimal` (how :func:`read_toml` hands
+    over a TOML float) is exact already; a float is taken as its shortest round-tripping decimal
+    (``repr``), which is what was written wherever a float came from a literal.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, Fraction)):
+        raise ProblemError(f"{where} must be a number, got {_shown(value)}")
+    if not (value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)):
+        raise ProblemError(f"{where} must be finite, got {_shown(value)}")
     return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it, numbers as written (a Decimal is not shown as
+    ``Decimal('0.1')``), cut short if long."""
+    if isinstance(value, Decimal):
+        text = str(value)
+    elif isinstance(value, list):
+        text = "[" + ", ".join(_shown(v) for v in value) + "]"
+    elif isinstance(value, dict):
+        text = "{" + ", ".join(f"{k!r}: {_shown(v)}" for k, v in value.items()) + "}"
+    else:
+        text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def exact_list(data: dict[str, Any], key: str, length: int) -> tuple[Fraction, ...]:
     value = data[key]
     if not isinstance(value, list):
-        raise ProblemError(f"'{key}' must be a list of {length} numbers, got {value!r}")
+        raise ProblemError(f"'{key}' must be a list of {length} numbers, got {_shown(value)}")
     if len(value) != length:
         raise ProblemError(f"'{key}' must have {length} numbers, got {len(value)}")
     return tuple(exact(item, f"{key}[{i}]") for i, item in enumerate(value))
@@ -144,8 +171,23 @@ def backprop_problem(data: dict[str, Any], where: str = "problem") -> BackpropPr
     except ProblemError as exc:
         raise ProblemError(f"{where}: {exc}") from None
     if problem.learning_rate <= 0:
-        raise ProblemError(f"{where}: learning_rate must be > 0, got {data['learning_rate']!r}")
+        raise ProblemError(f"{where}: learning_rate must be > 0, got {_shown(data['learning_rate'])}")
     return problem
+
+
+WEIGHT_PLACES = tuple((i // 4, i % 2, i % 4 // 2) for i in range(8))
+"""Where W1..W8 sit in :func:`as_dense`'s layers: (layer, row, column)."""
+
+
+def as_dense(problem: BackpropProblem) -> "DenseProblem":
+    """The 2-2-2 network in the general form: column j of a layer's weights feeds unit j, so
+    z1 = W1·x1 + W2·x2 puts W1, W2 in column 1; each layer's one bias feeds both its units."""
+    W, (b_h, b_o) = problem.weights, problem.biases
+    return DenseProblem(
+        x=(tuple(problem.x),), targets=(tuple(problem.targets),), loss="half_sse",
+        learning_rate=problem.learning_rate,
+        layers=(DenseLayer(((W[0], W[2]), (W[1], W[3])), (b_h, b_h), "sigmoid"),
+                DenseLayer(((W[4], W[6]), (W[5], W[7])), (b_o, b_o), "sigmoid")))
 
 
 def document_backprop_problem() -> BackpropProblem:
@@ -154,16 +196,6 @@ def document_backprop_problem() -> BackpropProblem:
 
 
 # --- the general form: any dense network ------------------------------------------------------------
-
-ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "softmax", "identity")
-"""Activation names a dense layer may use (both routes implement each)."""
-
-LOSSES = ("half_sse", "mse", "binary_cross_entropy", "cross_entropy")
-"""Loss names a dense problem may use."""
-
-PROBABILITY_OUTPUTS = {"binary_cross_entropy": ("sigmoid",), "cross_entropy": ("softmax", "sigmoid")}
-"""The output activations each logarithmic loss accepts: its logarithms need outputs in (0, 1), and
-softmax outputs are one distribution, not independent probabilities for a binary loss."""
 
 Matrix = tuple[tuple[Fraction, ...], ...]
 
@@ -202,7 +234,7 @@ class DenseProblem:
 def exact_matrix(value: Any, where: str) -> Matrix:
     """A non-empty list of equally long, non-empty lists of numbers."""
     if not isinstance(value, list) or not value or not all(isinstance(row, list) for row in value):
-        raise ProblemError(f"{where} must be a list of rows (lists of numbers), got {value!r}")
+        raise ProblemError(f"{where} must be a list of rows (lists of numbers), got {_shown(value)}")
     width = len(value[0])
     if width == 0:
         raise ProblemError(f"{where} has an empty row")
@@ -216,7 +248,7 @@ def exact_matrix(value: Any, where: str) -> Matrix:
 def dense_layer(data: Any, index: int, inputs: int) -> DenseLayer:
     where = f"layers[{index}]"
     if not isinstance(data, dict):
-        raise ProblemError(f"{where} must be a table ([[layers]]), got {data!r}")
+        raise ProblemError(f"{where} must be a table ([[layers]]), got {_shown(data)}")
     check_keys(data, {"weights", "activation"}, {"biases"}, where)
     weights = exact_matrix(data["weights"], f"{where}.weights")
     if len(weights) != inputs:
@@ -241,7 +273,7 @@ def dense_problem(data: dict[str, Any], where: str = "problem") -> DenseProblem:
         targets = exact_matrix(data["targets"], "targets")
         layers_data = data["layers"]
         if not isinstance(layers_data, list) or not layers_data:
-            raise ProblemError(f"'layers' must be one or more [[layers]] tables, got {layers_data!r}")
+            raise ProblemError(f"'layers' must be one or more [[layers]] tables, got {_shown(layers_data)}")
         layers, width = [], len(x[0])
         for index, entry in enumerate(layers_data):
             layers.append(dense_layer(entry, index, width))
@@ -261,7 +293,7 @@ def dense_problem(data: dict[str, Any], where: str = "problem") -> DenseProblem:
             raise ProblemError(f"loss {loss} needs targets between 0 and 1")
         learning_rate = exact(data["learning_rate"], "learning_rate")
         if learning_rate <= 0:
-            raise ProblemError(f"learning_rate must be > 0, got {data['learning_rate']!r}")
+            raise ProblemError(f"learning_rate must be > 0, got {_shown(data['learning_rate'])}")
     except ProblemError as exc:
         raise ProblemError(f"{where}: {exc}") from None
     return DenseProblem(x, targets, loss, learning_rate, tuple(layers))

@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from decimal import Decimal
 from functools import cache, cached_property
 
 import sympy as sp
 
-from derivations.problems import BackpropProblem
-
-DIGITS = 40
-"""Significant digits of every evaluated value (the notes print eight decimals)."""
+from derivations.problems import WEIGHT_PLACES, BackpropProblem, as_dense
+from derivations.problems.registry import DIGITS
+from derivations.symbolic.activations import IN_OUTPUT, sigmoid
 
 x1, x2 = sp.symbols("x1 x2")
 W1, W2, W3, W4, W5, W6, W7, W8 = WEIGHTS = sp.symbols("W1:9")
@@ -30,11 +30,6 @@ alpha = sp.Symbol("alpha")
 z1, z2, z3, z4 = sp.symbols("z1:5")
 h1, h2, o1, o2 = sp.symbols("h1 h2 o1 o2")
 E_o1, E_o2, E_total = sp.symbols("E_o1 E_o2 E_total")
-
-
-def sigmoid(z: sp.Expr) -> sp.Expr:
-    """σ(z) = 1 / (1 + e^(−z))."""
-    return 1 / (1 + sp.exp(-z))
 
 
 DEFINITIONS: dict[sp.Symbol, sp.Expr] = {
@@ -61,10 +56,10 @@ def sigmoid_prime_in_output() -> tuple[sp.Expr, sp.Expr]:
     Returns ``(derivative, in_output)``. The rewrite substitutes e^(−z) = (1 − σ)/σ, which follows
     from σ = 1/(1 + e^(−z)); nothing is assumed about the result.
     """
-    z, s = sp.symbols("z sigma")
+    z = sp.Symbol("z")
+    s, as_the_note_writes = IN_OUTPUT["sigmoid"]
     derivative = sp.diff(sigmoid(z), z)
     substituted = sp.factor(derivative.subs(sp.exp(-z), (1 - s) / s))
-    as_the_note_writes = s * (1 - s)
     if sp.expand(substituted - as_the_note_writes) != 0:
         raise ArithmeticError(f"dσ/dz became {substituted}, not σ(1 − σ)")
     return derivative, as_the_note_writes
@@ -75,7 +70,7 @@ def partial(of: sp.Symbol, wrt: sp.Symbol) -> sp.Expr:
     definition = DEFINITIONS[of]
     if definition == sigmoid(wrt):
         _, in_output = sigmoid_prime_in_output()
-        return in_output.subs(sp.Symbol("sigma"), of)
+        return in_output.subs(IN_OUTPUT["sigmoid"][0], of)
     return sp.diff(definition, wrt)
 
 
@@ -202,12 +197,74 @@ def forward(values: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
     return values
 
 
+# --- certified values ----------------------------------------------------------------------------------
+
+def certified_values(problem: BackpropProblem, prec: int) -> dict:
+    """Every value :class:`Solution` names, as exact rationals or balls at ``prec`` bits.
+
+    The general engine (:mod:`derivations.symbolic.certified`) computes the network; each
+    chain-rule factor is then its local partial with the quantities' values put in, except the
+    two that cancel at saturation: ∂o/∂z = σ'(z) is σ(z)σ(−z), and ∂E/∂o = o − t is the
+    engine's stable difference. The biases are not updated (the notes' network has none).
+    """
+    from derivations.symbolic import certified as engine
+
+    step = engine.run(as_dense(problem), prec, update_biases=False)
+    values: dict = {}
+    for suffix, run in (("", step.first), ("_new", step.second)):
+        row = lambda M: engine.entries(M)[0]  # noqa: E731
+        now = dict(zip((z1, z2, z3, z4), row(run.Z[0]) + row(run.Z[1])))
+        now |= dict(zip((h1, h2, o1, o2), row(run.A[0]) + row(run.A[1])))
+        d1, d2 = run.difference[0]
+        now |= {E_o1: d1 * d1 / 2, E_o2: d2 * d2 / 2, E_total: run.loss}
+        values |= {q.name + suffix: now[q] for q in FORWARD}
+        if not suffix:
+            named, differences = now, {o1: d1, o2: d2}
+    inputs = {w: engine.fmpq(v.numerator, v.denominator) for w, v in zip(WEIGHTS, problem.weights)}
+    inputs |= {x: engine.fmpq(v.numerator, v.denominator) for x, v in zip((x1, x2), problem.x)}
+
+    def factor(f: Factor):
+        if f.of in (E_total, E_o1, E_o2):
+            return differences[f.wrt]
+        if DEFINITIONS[f.of] == sigmoid(f.wrt):
+            return engine.SLOPES["sigmoid"](named[f.wrt])
+        (symbol,) = [f.expr] if f.expr.is_Symbol else (None,)
+        return named[symbol] if symbol in named else inputs[symbol]
+
+    for weight in WEIGHTS:
+        rule = chain_rule(weight)
+        for f in rule.factors:
+            values.setdefault(f.key, factor(f))
+        if len(rule.upstream) > 1:
+            hidden = rule.local[0].of
+            terms = {}
+            for term in rule.upstream:
+                product = factor(term[0])
+                for f in term[1:]:
+                    product = product * factor(f)
+                terms[f"d{_short(term[0].of)}_d{hidden}"] = product
+            terms[f"dE_d{hidden}"] = sum(terms.values())
+            for key, value in terms.items():
+                values.setdefault(key, value)
+        layer, i, j = WEIGHT_PLACES[WEIGHTS.index(weight)]
+        values[f"dE_d{weight}"] = step.gradients[layer].weights[i, j]
+        values[f"{weight}_new"] = step.updated[layer].weights[i, j]
+    return values
+
+
+def certified(problem: BackpropProblem, digits: int, notify=lambda prec: None) -> dict:
+    """:func:`certified_values` to ``digits`` certain significant digits (:class:`Decided`)."""
+    from derivations.symbolic.decide import certify
+
+    return certify(lambda prec: certified_values(problem, prec), digits, notify=notify)
+
+
 @dataclass(frozen=True)
 class Solution:
     """The whole worked example for one problem: exact expressions and their values.
 
-    ``exact[name]`` is a SymPy expression in rationals and exponentials; ``value[name]`` is it
-    evaluated to :data:`DIGITS` significant digits. Names follow the note: ``z1``…``E_total``,
+    ``exact[name]`` is a SymPy expression in rationals and exponentials; ``value[name]`` is its
+    value to :data:`DIGITS` certain significant digits, a Decimal (:func:`certified`). Names follow the note: ``z1``…``E_total``,
     chain factors (``dE_do1``, ``dEo1_dh1``, …), ``dE_dW1``…``dE_dW8``, ``W1_new``…``W8_new``, and
     the second forward pass ``z1_new``…``E_total_new``.
     """
@@ -216,28 +273,8 @@ class Solution:
     exact: dict[str, sp.Expr]
 
     @cached_property
-    def value(self) -> Mapping[str, sp.Float]:
-        return _Evaluated(self.exact)
-
-
-class _Evaluated(Mapping):
-    """``exact`` evaluated to DIGITS digits, each value when first asked for: a reader of the
-    JSON keys or of a few values should not pay for evaluating the other seventy."""
-
-    def __init__(self, exact: dict[str, sp.Expr]):
-        self._exact = exact
-        self._done: dict[str, sp.Float] = {}
-
-    def __getitem__(self, name: str) -> sp.Float:
-        if name not in self._done:
-            self._done[name] = sp.N(self._exact[name], DIGITS)
-        return self._done[name]
-
-    def __iter__(self):
-        return iter(self._exact)
-
-    def __len__(self) -> int:
-        return len(self._exact)
+    def value(self) -> Mapping[str, Decimal]:
+        return {name: v.decimal() for name, v in certified(self.problem, DIGITS).items()}
 
 
 def solve(problem: BackpropProblem) -> Solution:

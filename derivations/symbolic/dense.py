@@ -20,11 +20,8 @@ from typing import Callable, Sequence
 
 import sympy as sp
 
-from derivations.problems import DenseProblem
+from derivations.problems.registry import DIGITS
 from derivations.symbolic import activations, losses
-
-DIGITS = 40
-"""Significant digits of every evaluated value."""
 
 z = sp.Symbol("z")
 
@@ -244,12 +241,6 @@ def backward(layers: Sequence[Layer], caches: Sequence[Cache], T: sp.Matrix,
     return value, result[::-1]
 
 
-def update(layers: Sequence[Layer], grads: Sequence[Layer], learning_rate: sp.Expr) -> list[Layer]:
-    """W⁺ = W − α ∂L/∂W and B⁺ = B − α ∂L/∂B, exactly."""
-    return [Layer(layer.weights - learning_rate * g.weights, layer.biases - learning_rate * g.biases,
-                  layer.activation) for layer, g in zip(layers, grads)]
-
-
 GUARD = 20
 """Extra digits carried while evaluating; :func:`evaluate` doubles them, up to 16 times as many,
 when they do not suffice."""
@@ -306,43 +297,6 @@ def _carried(exprs: Sequence[sp.Expr], digits: int, known: dict | None = None) -
                 value = node.func(*(known[a] for a in node.args))
                 known[node] = value if value.is_Float else value.evalf(digits)
     return [known[e] for e in exprs]
-
-
-# --- a problem file of the general form ------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Solution:
-    """One gradient-descent step on a :class:`~derivations.problems.DenseProblem`, exact."""
-
-    problem: DenseProblem
-    outputs: sp.Matrix
-    loss: sp.Expr
-    gradients: list[Layer]
-    updated: list[Layer]
-    loss_new: sp.Expr
-
-
-def layers_of(problem: DenseProblem) -> list[Layer]:
-    return [Layer(matrix(layer.weights), matrix([layer.biases]), layer.activation)
-            for layer in problem.layers]
-
-
-def solve(problem: DenseProblem) -> Solution:
-    """Forward pass, loss, every layer's gradients, the update, and the loss after it.
-
-    Everything is exact up to and including the updated parameters. The loss after the update is
-    computed from those parameters evaluated to twice :data:`DIGITS` significant digits, far
-    beyond the digits printed: their exact forms are expressions in the first pass's names, which
-    a second exact pass would carry into every activation again.
-    """
-    layers, X, T = layers_of(problem), matrix(problem.x), matrix(problem.targets)
-    caches = forward(layers, X)
-    value, grads = backward(layers, caches, T, problem.loss)
-    updated = update(layers, grads, rational(problem.learning_rate))
-    precise = [Layer(evaluate(u.weights, 2 * DIGITS), evaluate(u.biases, 2 * DIGITS), u.activation)
-               for u in updated]
-    new_outputs = forward(precise, X)[-1].A
-    return Solution(problem, caches[-1].A, value, grads, updated, loss(problem.loss, new_outputs, T))
 
 
 # --- Y = XW + B with 001_0f6bc44c70e8f7d0.txt's names, and the shapes ---------------------------------

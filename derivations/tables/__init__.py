@@ -44,7 +44,7 @@ each generated table links to its module's page, and ``docs/source.md`` lists th
 VERSIONS = "generated/versions.json"
 """The versions of the libraries that shape the tables' text (``constraints.txt`` pins them)."""
 
-SHAPING = ("numpy", "sympy", "mpmath", "matplotlib")
+SHAPING = ("numpy", "sympy", "mpmath", "matplotlib", "python-flint")
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 """The clone this package runs from, if it runs from one: the tables read files beside the package

@@ -46,20 +46,6 @@ def generate() -> dict[str, str]:
     return {f"generated/{CHAPTER}/{name}": text for name, text in files.items()}
 
 
-def render_solution(solution: Solution) -> str:
-    """The full worked derivation of any 2-2-2 problem, as ``solve`` prints it."""
-    parts = [
-        "# The 2-2-2 sigmoid network, derived\n",
-        "## Inputs\n", inputs_table(solution.problem),
-        "## Forward pass\n", forward_table(solution, {}),
-        "## Step 1: output weights\n", step1_tables(solution, {}),
-        "## Step 2: hidden weights\n", step2_tables(solution, {}),
-        "## Update\n", update_table(solution, {}),
-        "## Second forward pass\n", forward_table(solution, {}, suffix="_new"),
-    ]
-    return "\n".join(parts)
-
-
 # --- values and how they are shown ---------------------------------------------------------------
 
 def _inputs(problem: BackpropProblem) -> dict[sp.Symbol, Fraction]:

@@ -33,7 +33,16 @@ def benchmark_files(results: dict) -> dict[str, str]:
 def benchmark_tables(results: dict) -> str:
     m = results["machine"]
     machine = (f"Measured {results['measured']} on {m['cpu']} ({m['cores']} cores), {m['system']}, "
-               f"Python {m['python']}, NumPy {m['numpy']}, SymPy {m['sympy']}; medians.\n\n")
+               f"Python {m['python']}, NumPy {m['numpy']}, SymPy {m['sympy']}, python-flint "
+               f"{m['python_flint']}; medians of {results['runs']} fresh processes.\n\n")
+    baseline = (f"`python -m derivations solve FILE --format json`, end to end, against the baseline "
+                f"`python -c \"import sympy, numpy\"` ({results['baseline_seconds']:.2f} s); the parts are "
+                "timed in one process, imports already paid:\n\n")
+    budget_rows = [(r["name"], f"{r['seconds']:.2f}", f"{r['ratio']:.2f}×", f"≤ {r['budget']:g}×",
+                    "✓" if r["ratio"] <= r["budget"] else "over", f"{r['read_seconds']:.3f}",
+                    f"{r['values_seconds']:.3f}", f"{r['json_seconds']:.3f}") for r in results["budgets"]]
+    budgets = baseline + table(["network", "solve (s)", "ratio", "budget", "", "read (s)", "values (s)",
+                                "JSON (s)"], budget_rows, "lrrrcrrr") + "\n"
     symbolic_rows = [("-".join(map(str, r["widths"])), "/".join(r["activations"]), r["loss"].replace("_", " "),
                       str(r["parameters"]), f"{r['seconds']:.3f}",
                       f"{r['seconds'] / r['parameters'] * 1e3:.2f}") for r in results["symbolic"]]
@@ -43,9 +52,9 @@ def benchmark_tables(results: dict) -> str:
     for family, rows in growing_families(results).items():
         slope = np.polyfit(np.log([r["parameters"] for r in rows]), np.log([r["seconds"] for r in rows]), 1)[0]
         fits.append(f"- {family} ({len(rows)} networks): " + math(r"\text{parameters}^{" + f"{slope:.2f}" + "}"))
-    fit = ("\nThe symbolic time, fitted per family as a power of the parameter count (an exponent of 1 is "
-           "linear growth):\n\n" + "\n".join(fits) + "\n\n")
-    return machine + table(["network", "activations", "loss", "parameters", "seconds", "ms per parameter"],
+    fit = ("\nThe time of `solve` (batch 4, end to end), fitted per family as a power of the parameter count "
+           "(an exponent of 1 is linear growth; start-up dominates the small networks):\n\n" + "\n".join(fits) + "\n\n")
+    return machine + budgets + table(["network", "activations", "loss", "parameters", "seconds", "ms per parameter"],
                            symbolic_rows, "lllrrr") + fit + table(
         ["batch size", "batched (µs)", "loop over samples (µs)", "speed-up"], batch_rows, "rrrr")
 
@@ -82,7 +91,7 @@ def benchmark_svg(results: dict) -> str:
         left.set_xlim(10 ** np.floor(np.log10(min(every))), 10 ** np.ceil(np.log10(max(every))))
         left.xaxis.set_minor_formatter(NullFormatter())
         left.set_ylabel("seconds (median)")
-        left.set_title("SymPy, exact gradient")
+        left.set_title("solve, end to end (batch 4)")
         left.legend(frameon=False, fontsize=10)
         batches = [r["batch"] for r in results["batches"]]
         right.loglog(batches, [r["batched_seconds"] for r in results["batches"]], "o-",

@@ -16,8 +16,7 @@ from derivations.numeric.backprop_2_2_2 import backprop_2_2_2
 from derivations.problems import data_file, document_backprop_problem
 from derivations.symbolic import backprop_2_2_2 as spine
 from derivations.symbolic import dense as symbolic
-from derivations.tables.common import check, display, fixed, math, plain, table
-from derivations.tables.forward import latex_matrix, summary_block
+from derivations.tables.common import check, fixed, math, table
 from derivations.tables.scripts import shown_script
 
 CHAPTER = "dense"
@@ -37,10 +36,6 @@ def generate() -> dict[str, str]:
 
 
 # --- helpers -----------------------------------------------------------------------------------------
-
-def fixed_matrix(m: sp.MatrixBase) -> str:
-    return latex_matrix(symbolic.evaluate(m), fixed)
-
 
 def exact(a: np.ndarray) -> sp.Matrix:
     """A float array of exact decimals (rounded draws) as the rationals they were written as."""
@@ -163,27 +158,3 @@ def check_table(data: dict, session: dict) -> str:
     header = ["layer", "W", "parameters", f"SymPy − NumPy below {TOLERANCE['SymPy']:.0e}",
               f"finite differences − NumPy below {TOLERANCE['finite differences']:.0e}"]
     return table(header, rows, "llrcc")
-
-
-# --- ``solve`` on a problem of the general form ------------------------------------------------------------
-
-def render_solution(solution: symbolic.Solution) -> str:
-    """One gradient-descent step on any dense network, as ``solve`` prints it (Markdown + LaTeX)."""
-    p = solution.problem
-    widths = [p.layers[0].inputs] + [layer.units for layer in p.layers]
-    parts = ["# A dense network, derived\n",
-             f"Loss: {p.loss.replace('_', ' ')}, averaged over {len(p.x)} sample(s); learning rate "
-             f"{plain(p.learning_rate)}.\n",
-             "## Shapes\n", summary_block(widths),
-             "## Forward pass\n", display(rf"O = {fixed_matrix(solution.outputs)}"),
-             display(rf"L = {fixed(symbolic.evaluate(solution.loss))}"),
-             "## Gradients\n"]
-    for i, g in enumerate(solution.gradients, start=1):
-        parts.append(display(rf"\frac{{\partial L}}{{\partial W_{{{i}}}}} = {fixed_matrix(g.weights)}, \quad "
-                             rf"\frac{{\partial L}}{{\partial B_{{{i}}}}} = {fixed_matrix(g.biases)}"))
-    parts.append("## Update\n")
-    for i, u in enumerate(solution.updated, start=1):
-        parts.append(display(rf"W_{{{i}}}^{{+}} = {fixed_matrix(u.weights)}, \quad "
-                             rf"B_{{{i}}}^{{+}} = {fixed_matrix(u.biases)}"))
-    parts += ["## After the update\n", display(rf"L^{{+}} = {fixed(symbolic.evaluate(solution.loss_new))}")]
-    return "\n".join(parts)

@@ -1,5 +1,5 @@
 """The companion notebooks (``docs/notebooks/*.ipynb``), generated so that a downloaded notebook
-runs on its own: with numpy, sympy, matplotlib and a kernel, without this package.
+runs on its own: with numpy, sympy, python-flint (the certified numbers), matplotlib and a kernel, without this package.
 
 Each notebook is written as a small source, ``docs_src/notebooks/<name>.py``, in the "percent"
 format (``# %%`` starts a code cell, ``# %% [markdown]`` a Markdown cell). Two markers generate
