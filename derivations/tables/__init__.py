@@ -13,6 +13,8 @@ import re
 import tempfile
 from pathlib import Path
 
+from .layout import laid_out
+
 CHAPTERS = (
     "backprop_2_2_2",
     "backward_pass",
@@ -40,7 +42,8 @@ def generate_all() -> dict[str, str]:
     files: dict[str, str] = {}
     for chapter in CHAPTERS:
         module = importlib.import_module(f"{__name__}.{chapter}")
-        files |= {name: with_source_link(name, text, chapter) for name, text in module.generate().items()}
+        files |= {name: laid_out(with_source_link(name, text, chapter)) if name.endswith(".md") else text
+                  for name, text in module.generate().items()}
     return dict(sorted((files | source_pages()).items()))
 
 
