@@ -117,9 +117,10 @@ def test_every_eight_decimal_number_is_inside_the_viewport(pages, chapter, width
 
 def test_the_numbers_are_found(pages):
     """The search sees the pages' values (the perceptron and forward pages print none to eight
-    decimals; the others several hundred between them)."""
+    decimals; the others over four hundred between them, two hundred on the backpropagation page
+    with its evidence folded)."""
     for width in WIDTHS:
-        assert sum(pages[f"{chapter}@{width}"]["found"] for chapter in CHAPTERS) > 500
+        assert sum(pages[f"{chapter}@{width}"]["found"] for chapter in CHAPTERS) > 400
         assert pages[f"backpropagation@{width}"]["found"] > 200
 
 

@@ -35,8 +35,8 @@ def pieces(latex: str, operator: re.Pattern = _SUM) -> list[str]:
             depth += 1
         elif _RIGHT.match(latex, i) or latex[i] == "}":
             depth -= 1
-        elif depth == 0 and i > start and (m := operator.match(latex, i)):
-            out.append(latex[start:m.end() - 1])
+        elif depth == 0 and i > start and (m := operator.match(latex, i)) and m.end() < len(latex):
+            out.append(latex[start:m.end()].rstrip())
             start = i = m.end()
             continue
         i += 1
