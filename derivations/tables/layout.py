@@ -20,6 +20,15 @@ LONG = 40
 """Characters of LaTeX beyond which an inline formula in a cell is cut: about the width of a
 phone's line."""
 
+FITS = 90
+"""Characters, as read, that a row of a table may hold to fit a laptop's column (720 px) as a
+table: beyond, it is shown as cards at every width."""
+
+
+def _read_length(cell: str) -> int:
+    """About how many characters a cell shows: LaTeX commands, braces and marks not counted."""
+    return len(re.sub(r"\\[A-Za-z]+|[{}$`*^_]", "", cell))
+
 
 def cells(row: str) -> list[str]:
     """The cells of a Markdown table row, stripped."""
@@ -86,8 +95,9 @@ def html_table(header: list[str], rows: list[list[str]]) -> str:
     body = "\n".join('<tr markdown="1">' + "".join(
         f'<td data-label="{label}" markdown="span">{wrapped(cell)}</td>' for label, cell in zip(labels, row))
         + "</tr>" for row in rows)
-    short = " short" if len(header) <= 3 else ""
-    return (f'<table class="steps{short}" markdown="1">\n<thead markdown="1"><tr markdown="1">{head}</tr></thead>\n'
+    widths = [max(map(_read_length, column)) for column in zip(header, *rows)]
+    fits = " fits" if sum(widths) + 2 * len(widths) <= FITS else ""
+    return (f'<table class="steps{fits}" markdown="1">\n<thead markdown="1"><tr markdown="1">{head}</tr></thead>\n'
             f'<tbody markdown="1">\n{body}\n</tbody>\n</table>')
 
 
