@@ -19,6 +19,8 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
+from .layout import laid_out
+
 CHAPTERS = (
     "backprop_2_2_2",
     "backward_pass",
@@ -90,8 +92,11 @@ def versions() -> dict[str, str]:
 
 
 def _chapter(chapter: str) -> dict[str, str]:
+    """One module's files, each Markdown file linked to the module and its tables laid out for the
+    site (:func:`~derivations.tables.layout.laid_out`)."""
     module = importlib.import_module(f"{__name__}.{chapter}")
-    return {name: with_source_link(name, text, chapter) for name, text in module.generate().items()}
+    return {name: laid_out(with_source_link(name, text, chapter)) if name.endswith(".md") else text
+            for name, text in module.generate().items()}
 
 
 def generate_all() -> dict[str, str]:

@@ -1,0 +1,75 @@
+"""The site's layout of a generated table loses nothing: every cell keeps its column's name, every
+number and every symbol of a formula cut into pieces survives, and nothing is cut inside a group."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections import Counter
+
+import pytest
+
+from derivations import tables
+from derivations.tables.layout import LONG, laid_out, split
+
+NUMBER = re.compile(r"-?\d+\.\d+")
+TAG = re.compile(r"</?[a-z][^>]*>")
+
+
+def _squeezed(latex: str) -> str:
+    """A formula without spaces, its outer parentheses as plain ones."""
+    return re.sub(r"\s+", "", latex.replace(r"\left(", "(").replace(r"\right)", ")"))
+
+
+def test_a_sum_is_cut_after_its_operators_and_keeps_them():
+    latex = r"0.45 \times 0.51998934 + 0.4 \times 0.52747230 + 0.7 \times 0.66384491"
+    assert split(latex) == [r"0.45 \times 0.51998934 +", r"0.4 \times 0.52747230 +", r"0.7 \times 0.66384491"]
+
+
+def test_an_equation_keeps_its_equals_signs():
+    latex = r"W_{1}^{+}=W_{1}-α\frac{∂E}{∂W_{1}}=0.1- 0.5 × 0.00080888=0.29959556"
+    assert "".join(split(latex)) == latex
+    assert [piece[-1] for piece in split(latex)[:-1]] == ["="] * 3
+
+
+def test_nothing_is_cut_inside_braces_or_a_stretching_parenthesis():
+    latex = r"\frac{0.60944600 - 0.4 + 0.5 - 0.25 + 0.125}{2} \times \left(1 - 0.60944600 + 0.3 - 0.2\right)"
+    assert split(latex) == [r"\frac{0.60944600 - 0.4 + 0.5 - 0.25 + 0.125}{2} \times",
+                            r"\left(1 - 0.60944600 + 0.3 - 0.2\right)"]
+
+
+def test_a_parenthesis_around_it_all_is_opened_in_plain_parentheses():
+    latex = (r"\left(\left(0.60944600 - 0.4\right) \times 0.60944600 + \left(0.66384491 - 0.6\right)"
+             r" \times 0.66384491\right) \times 0.24960043")
+    parts = split(latex)
+    assert len(parts) > 2 and parts[0].startswith("(\\left(") and ")" in parts[-2]
+    assert _squeezed("".join(parts)) == _squeezed(latex)
+
+
+def _generated() -> dict[str, str]:
+    files = {}
+    for chapter in tables.CHAPTERS:
+        module = importlib.import_module(f"derivations.tables.{chapter}")
+        for name, text in module.generate().items():
+            if name.endswith(".md") and re.search(r"^\|(?: *:?-+:? *\|)+ *$", text, re.M):
+                files[name] = text
+    return files
+
+
+GENERATED = _generated()
+
+
+def _text(markdown: str) -> str:
+    """What a reader reads: no tags, table rules, pipes or math delimiters, formulas squeezed."""
+    markdown = re.sub(r"^\|(?: *:?-+:? *\|)+ *$", "", markdown, flags=re.M)
+    return _squeezed(re.sub(TAG, "", markdown).replace("|", "").replace("$", ""))
+
+
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_every_number_and_symbol_of_a_generated_table_survives(name):
+    text = GENERATED[name]
+    out = laid_out(text)
+    assert '<table class="steps' in out and not re.search(r"^\|(?: *:?-+:? *\|)+ *$", out, re.M)
+    assert Counter(NUMBER.findall(re.sub(TAG, " ", out))) == Counter(NUMBER.findall(text))
+    assert _text(out) == _text(text)
+    assert out.count("<td ") == out.count("<td data-label=")
