@@ -27,15 +27,20 @@ def test_every_generated_table_ends_with_a_link_to_the_module_that_made_it(gener
     for name, text in generated_files.items():
         folder = name.split("/")[1] if name.startswith("generated/") and name.count("/") >= 2 else None
         if folder not in folders.values():
-            assert "generated-by" not in text, name
+            # Outside the table folders (versions.json, source pages) nothing is linked; the
+            # generated notebooks name their generator in their own words.
+            if not name.startswith("notebooks/"):
+                assert "generated-by" not in text, name
             continue
         match = LINK.search(text)
-        if name.endswith(".md") and (TABLE_RULE.search(text) or "<table" in text):
-            assert match and match.group(1) == match.group(2), name
+        if match:  # a figure may carry its module's link in its caption; it must name the right one
+            assert match.group(1) == match.group(2), name
             assert folders.get(match.group(1)) == folder, (name, match.group(1))
-            checked += 1
         else:
-            assert "generated-by" not in text, name  # figures and transcripts are left as they are
+            assert "generated-by" not in text, name
+        if name.endswith(".md") and (TABLE_RULE.search(text) or "<table" in text):
+            assert match, name
+            checked += 1
     assert checked >= 10
 
 
