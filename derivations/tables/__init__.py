@@ -18,6 +18,7 @@ CHAPTERS = (
     "backward_pass",
     "perceptron",
     "perceptron_learning",
+    "logistic",
     "activations",
     "losses",
     "forward",
