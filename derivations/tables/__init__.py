@@ -26,6 +26,7 @@ CHAPTERS = (
     "benchmark",
     "graph",
     "learning",
+    "momentum_minimum",
     "glossary",
     "notebooks",
 )
