@@ -20,6 +20,7 @@ CHAPTERS = (
     "perceptron_learning",
     "logistic",
     "activations",
+    "depth_chain",
     "losses",
     "forward",
     "dense",
