@@ -14,7 +14,7 @@
 # built from it: one cell per module, each run as that module (this page leaves them out). The
 # cells after them import the modules by name, as with the package installed.
 
-# %% modules derivations.numeric.activations derivations.numeric.losses derivations.symbolic.activations derivations.symbolic.losses
+# %% modules derivations.numeric.activations derivations.numeric.losses derivations.symbolic.activations derivations.symbolic.losses derivations.symbolic.depth_chain derivations.numeric.depth_chain
 
 # %%
 import numpy as np
@@ -106,3 +106,27 @@ print("CE, NumPy:", num_losses.cross_entropy(p, y))
 print("s - y, SymPy:", [sp.N(si - yi, 12) for si, yi in zip(s, targets)])
 print("chain rule, NumPy:", num.softmax_jacobian(np.array(example["logits"])).T @ num_losses.cross_entropy_grad(p, y))
 print("proof for three logits:", sym_losses.softmax_cross_entropy_gradient(3))
+
+# %% [markdown]
+# ## Depth: sigmoid against ReLU
+#
+# The gradient that reaches the input of a chain of one-unit layers is a product of $w\,f'(z_k)$:
+# below $(1/4)^n$ for the sigmoid, exactly $w^n$ for ReLU while every unit is active, and exactly 0
+# from the first dead unit on.
+
+# %% inputs chain depth_chain x weight bias layers dead_layer dead_bias
+# The chain, from derivations/problems/depth_chain.toml.
+
+# %%
+import sympy as sp
+from derivations.symbolic import depth_chain as chain_symbolic
+from derivations.numeric import depth_chain as chain_numeric
+
+flat = [chain["bias"]] * chain["layers"]
+dead = list(flat)
+dead[chain["dead_layer"] - 1] = chain["dead_bias"]
+for name, f, biases in (("sigmoid", "sigmoid", flat), ("ReLU", "relu", flat), ("ReLU, one dead", "relu", dead)):
+    exact = chain_symbolic.chain(chain["x"], chain["weight"], biases, f)
+    floats = chain_numeric.chain(chain["x"], chain["weight"], biases, f)
+    print(f"{name:15}", " ".join(f"{float(sp.N(e, 30)):.3e}" for e in exact))
+    print(f"{'NumPy':15}", " ".join(f"{v:.3e}" for v in floats))

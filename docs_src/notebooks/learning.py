@@ -19,7 +19,7 @@
 # built from it: one cell per module, each run as that module (this page leaves them out). The
 # cells after them import the modules by name, as with the package installed.
 
-# %% modules derivations.symbolic.optimizers derivations.numeric.optimizers derivations.numeric.training
+# %% modules derivations.symbolic.optimizers derivations.numeric.optimizers derivations.numeric.training derivations.symbolic.momentum_minimum derivations.numeric.momentum_minimum
 
 # %%
 from derivations.problems import backprop_problem
@@ -90,3 +90,29 @@ for call in data["fit_calls"]:
     size = samples if call["batch_size"] == "all" else call["batch_size"]
     print(f"{call['name']:34} batch size {size:5}: "
           f"{training.iterations_per_epoch(samples, size):5} updates per epoch")
+
+# %% [markdown]
+# ## Momentum and a local minimum
+#
+# $f$ has a shallow and a deep minimum. Plain gradient descent from 2 stops in the shallow one;
+# momentum from 2 carries through to the deep one; momentum from 1.6 does not. Each run at 50 digits
+# (SymPy, mpmath) and in float64 (NumPy's Keras SGD), compared at every step.
+
+# %% inputs momentum momentum function settings runs
+# The function, the note's Keras settings and the three runs, from derivations/problems/momentum.toml.
+
+# %%
+from derivations.symbolic import momentum_minimum as mm_symbolic
+from derivations.numeric import momentum_minimum as mm_numeric
+
+f = mm_symbolic.polynomial(momentum["function"]["coefficients"])
+for c in mm_symbolic.critical_points(f):
+    print(f"{c.kind:8} at x = {float(c.at):+.8f}, f = {float(c.value):+.8f}")
+s = momentum["settings"]
+for r in momentum["runs"]:
+    mu = s["momentum"] if r["momentum"] else 0
+    exact = mm_symbolic.run(f, r["start"], s["learning_rate"], mu, s["steps"])
+    floats = mm_numeric.run(momentum["function"]["coefficients"], r["start"], s["learning_rate"], mu, s["steps"])
+    gap = max(abs(float(e) - x) for e, x in zip(exact, floats))
+    print(f"{r['name']:24} x_{s['steps']} = {float(exact[-1]):+.8f}, leftmost {float(min(exact)):+.8f}, "
+          f"NumPy gap {gap:.1e}")

@@ -18,7 +18,7 @@
 # built from it: one cell per module, each run as that module (this page leaves them out). The
 # cells after them import the modules by name, as with the package installed.
 
-# %% modules derivations.symbolic.perceptron derivations.numeric.perceptron
+# %% modules derivations.symbolic.perceptron derivations.numeric.perceptron derivations.symbolic.logistic derivations.numeric.logistic
 
 # %%
 from derivations.symbolic import perceptron as symbolic
@@ -79,3 +79,28 @@ for gate in tr["gates"]:
     print(f"{gate:4} {len(exact.epochs):2} epochs, converged {exact.converged}, cycle {exact.cycle}, "
           f"final {[float(v) for v in exact.epochs[-1][-1]]}")
     print(f"     SymPy == NumPy every epoch: {same}")
+
+# %% [markdown]
+# ## A sigmoid instead of a step: logistic regression
+#
+# With $\sigma$ in place of the step the neuron is logistic regression. SymPy derives the binary
+# cross-entropy gradient, $(\sigma(z) - y)\,x_i$, and both routes take one step on the point below.
+
+# %% inputs logistic logistic example
+# One labelled point, weights and a learning rate, from derivations/problems/logistic.toml.
+
+# %%
+import sympy as sp
+from derivations.symbolic import logistic as logistic_symbolic
+from derivations.numeric import logistic as logistic_numeric
+
+form = logistic_symbolic.closed_form()  # raises unless dL/dw_i simplifies to this
+print({str(v): str(g) for v, g in form.items()})
+e = logistic["example"]
+rational = lambda v: [sp.Rational(repr(a)) for a in v] if isinstance(v, list) else sp.Rational(repr(v))
+exact = logistic_symbolic.step(*[rational(e[k]) for k in ("x", "w", "b", "y", "learning_rate")])
+w_new, b_new, p = logistic_numeric.gradient_step(e["x"], e["w"], e["b"], e["y"], e["learning_rate"])
+print(f"p = {float(exact['p']):.8f} (NumPy {p:.8f})")
+print(f"after: w = ({float(exact['w1']):.8f}, {float(exact['w2']):.8f}), b = {float(exact['b']):.8f}; "
+      f"NumPy {w_new}, {b_new:.8f}")
+print(f"loss {float(exact['loss']):.8f} -> {float(exact['loss_new']):.8f}")

@@ -1,0 +1,76 @@
+"""The vanishing gradient through depth on a concrete chain (``docs/activations.md``, "Depth:
+sigmoid against ReLU"): ∂a_n/∂x through n one-unit layers, sigmoid, ReLU with every unit active,
+and ReLU with one dead unit.
+
+Exact values from :mod:`derivations.symbolic.depth_chain`, float64 from
+:mod:`derivations.numeric.depth_chain`; the chain lives in ``derivations/problems/depth_chain.toml``.
+"""
+
+from __future__ import annotations
+
+import mpmath
+import sympy as sp
+
+from derivations.numeric import depth_chain as numeric
+from derivations.problems import data_file
+from derivations.symbolic import depth_chain as symbolic
+from derivations.tables.common import table
+
+CHAPTER = "depth_chain"
+"""The data file read, and the folder under ``docs/generated/`` written."""
+
+RELATIVE = 1e-12
+"""How close float64 must come to the exact value, relative to it (the values span decades)."""
+
+
+def generate() -> dict[str, str]:
+    data = data_file(CHAPTER)
+    return {f"generated/{CHAPTER}/chain.md": chain_table(data), f"generated/{CHAPTER}/settings.md": settings(data)}
+
+
+def biases(data: dict, dead: bool) -> list:
+    out = [data["bias"]] * data["layers"]
+    if dead:
+        out[data["dead_layer"] - 1] = data["dead_bias"]
+    return out
+
+
+def columns(data: dict) -> dict[str, tuple[list[sp.Expr], list[float]]]:
+    x, w = data["x"], data["weight"]
+    specs = {"sigmoid": ("sigmoid", False), "ReLU, all active": ("relu", False),
+             f"ReLU, layer {data['dead_layer']} dead": ("relu", True)}
+    return {name: (symbolic.chain(x, w, biases(data, dead), f), numeric.chain(x, w, biases(data, dead), f))
+            for name, (f, dead) in specs.items()}
+
+
+def scientific(value: sp.Expr) -> str:
+    """Eight significant digits, never 0 for a nonzero value: ``2.3500329e-7``; an exact 0 as 0."""
+    if value == 0 or (value.is_Rational and value.q == 1):
+        return str(value)
+    with mpmath.workdps(50):
+        return mpmath.nstr(mpmath.mpf(sp.N(value, 50)), 8, min_fixed=-4, max_fixed=1)
+
+
+def agrees(exact: sp.Expr, approx: float) -> bool:
+    exact = float(sp.N(exact, 50))
+    return exact == approx if exact == 0 else abs(approx - exact) <= RELATIVE * abs(exact)
+
+
+def chain_table(data: dict) -> str:
+    cols = columns(data)
+    bound = sp.Rational(1, 4)
+    rows = []
+    for n in range(1, data["layers"] + 1):
+        cells = [scientific(exact[n - 1]) for exact, _ in cols.values()]
+        ok = all(agrees(exact[n - 1], floats[n - 1]) for exact, floats in cols.values())
+        rows.append((n, cells[0], scientific(bound ** n), *cells[1:], "✓" if ok else "✗"))
+    names = list(cols)
+    header = ["layers $n$", f"$\\partial a_n / \\partial x$, {names[0]}", "bound $(1/4)^n$", *names[1:],
+              "NumPy agrees"]
+    return table(header, rows, "rrrrrc")
+
+
+def settings(data: dict) -> str:
+    return (f"$a_0 = x = {data['x']}$, every weight $w = {data['weight']}$, every bias "
+            f"$b_k = {data['bias']}$; in the last column layer {data['dead_layer']} has "
+            f"$b = {data['dead_bias']}$, so its $z$ is negative\n")
