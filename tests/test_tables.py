@@ -165,17 +165,27 @@ def test_agreement_is_a_bound_and_shows_a_gap_that_breaks_it():
 
 
 def _agreement_cells(markdown: str) -> list[str]:
-    """Every cell of every Markdown table in ``markdown`` whose column marks agreement (some cell
-    of the column holds ✓ or ✗)."""
-    cells, rows = [], []
+    """Every cell of every table in ``markdown`` (Markdown, or HTML as the site's layout writes
+    it) whose column marks agreement (some cell of the column holds ✓ or ✗)."""
+    from bs4 import BeautifulSoup
+
+    tables = []
+    rows: list[list[str]] = []
     for line in [*markdown.splitlines(), ""]:
         if line.startswith("|"):
             rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
             continue
-        for column in zip(*rows[2:]) if len(rows) > 2 else []:
+        if len(rows) > 2:
+            tables.append(rows[2:])
+        rows = []
+    for table in BeautifulSoup(markdown, "html.parser").find_all("table"):
+        body = [[cell.get_text(" ", strip=True) for cell in tr.find_all("td")] for tr in table.find_all("tr")]
+        tables.append([row for row in body if row])
+    cells = []
+    for body in tables:
+        for column in zip(*body):
             if any("✓" in cell or "✗" in cell for cell in column):
                 cells.extend(column)
-        rows = []
     return cells
 
 
@@ -189,3 +199,6 @@ def test_no_generated_table_shows_a_disagreement(generated_files):
 def test_the_agreement_check_reads_tables():
     table = "| a | agreement |\n| :-- | :-- |\n| 1 | < 1e-12 ✓ |\n| 2 | 3.0e-09 ✗ |\n\ntext ✗\n"
     assert _agreement_cells(table) == ["< 1e-12 ✓", "3.0e-09 ✗"]
+    html = ("<table><thead><tr><th>a</th><th>agreement</th></tr></thead><tbody>"
+            "<tr><td>1</td><td>< 1e-12 ✓</td></tr><tr><td>2</td><td>3.0e-09 ✗</td></tr></tbody></table>")
+    assert _agreement_cells(html) == ["< 1e-12 ✓", "3.0e-09 ✗"]
