@@ -29,11 +29,12 @@ def test_every_optimizers_step_one_weights_are_on_the_page(built_site, document_
         assert not missing, o["key"]
 
 
-def test_both_figures_are_inline_svg_in_current_color(built_site):
+def test_every_figure_is_inline_svg_in_current_color(built_site):
+    """Momentum at a local minimum, the training curves and the epochs."""
     site, _ = built_site
     page = _page(site)
     figures = re.findall(r'<figure class="diagram">\s*(<svg.*?</svg>)', page, flags=re.S)
-    assert len(figures) == 2
+    assert len(figures) == 3
     for svg in figures:
         assert 'fill="currentColor"' in svg and "#000000" not in svg
 

@@ -63,7 +63,8 @@ with sync_playwright() as playwright:
     tab.goto(sys.argv[1], wait_until="load")
     print(json.dumps(tab.evaluate('''({
         families: [...document.querySelectorAll("math")].map(m => getComputedStyle(m).fontFamily),
-        fractions: [...document.querySelectorAll("td math mfrac")].map(f => [
+        // Only what is displayed: a fraction inside a folded <details> has no box to measure.
+        fractions: [...document.querySelectorAll("td math mfrac")].filter(f => f.getClientRects().length).map(f => [
             f.getBoundingClientRect().height, parseFloat(getComputedStyle(f).fontSize)]),
     })''')))
     browser.close()
