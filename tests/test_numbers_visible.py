@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from support.browser import serve
 
 CHAPTERS = ("perceptron", "activations", "losses", "forward", "dense", "graph", "backpropagation",
             "learning")
@@ -74,26 +72,12 @@ with sync_playwright() as playwright:
 def measure(site: Path) -> dict:
     """For each chapter and width: the viewport's width, how many numbers were found, and those
     outside the viewport with their horizontal extent."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        result = subprocess.run([sys.executable, "-c", MEASURE, f"http://127.0.0.1:{port}",
+    with serve(site) as base:
+        result = subprocess.run([sys.executable, "-c", MEASURE, base.rstrip("/"),
                                  ",".join(map(str, WIDTHS)), *CHAPTERS],
                                 capture_output=True, text=True, timeout=300)
-        assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout)
-    finally:
-        os.kill(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 @pytest.fixture(scope="module")

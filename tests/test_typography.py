@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from support.browser import serve
 
 MATH_FONTS = ("STIX Two Math", "Cambria Math", "Latin Modern Math", "DejaVu Math TeX Gyre")
 
@@ -81,25 +79,11 @@ def page(built_site):
             raise RuntimeError("CI must run the browser tests: Debian's Chromium is missing")
         pytest.skip("Debian's Chromium is not installed")
     site, _ = built_site
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        result = subprocess.run([sys.executable, "-c", MEASURE, f"http://127.0.0.1:{port}/backpropagation/"],
+    with serve(site) as base:
+        result = subprocess.run([sys.executable, "-c", MEASURE, f"{base}backpropagation/"],
                                 capture_output=True, text=True, timeout=120)
-        assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout)
-    finally:
-        os.kill(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 def test_formulas_name_a_math_font_first(page):
