@@ -9,15 +9,19 @@ Exact values from :mod:`derivations.symbolic.depth_chain`, float64 from
 from __future__ import annotations
 
 import mpmath
-import sympy as sp
+from flint import fmpq
 
 from derivations.numeric import depth_chain as numeric
 from derivations.problems import data_file
 from derivations.symbolic import depth_chain as symbolic
+from derivations.symbolic.decide import Decided, decide
 from derivations.tables.common import table
 
 CHAPTER = "depth_chain"
 """The data file read, and the folder under ``docs/generated/`` written."""
+
+SHOWN = 8
+"""Significant digits printed (decided directly at eight, never rounded twice)."""
 
 RELATIVE = 1e-12
 """How close float64 must come to the exact value, relative to it (the values span decades)."""
@@ -35,35 +39,38 @@ def biases(data: dict, dead: bool) -> list:
     return out
 
 
-def columns(data: dict) -> dict[str, tuple[list[sp.Expr], list[float]]]:
+def columns(data: dict, digits: int = 17) -> dict[str, tuple[list[Decided], list[float]]]:
+    """Each chain's ∂a_n/∂x: certified to ``digits`` significant digits, and in float64."""
     x, w = data["x"], data["weight"]
     specs = {"sigmoid": ("sigmoid", False), "ReLU, all active": ("relu", False),
              f"ReLU, layer {data['dead_layer']} dead": ("relu", True)}
-    return {name: (symbolic.chain(x, w, biases(data, dead), f), numeric.chain(x, w, biases(data, dead), f))
+    return {name: (symbolic.chain(x, w, biases(data, dead), f, digits), numeric.chain(x, w, biases(data, dead), f))
             for name, (f, dead) in specs.items()}
 
 
-def scientific(value: sp.Expr) -> str:
-    """Eight significant digits, never 0 for a nonzero value: ``2.3500329e-7``; an exact 0 as 0."""
-    if value == 0 or (value.is_Rational and value.q == 1):
-        return str(value)
+def scientific(value: Decided) -> str:
+    """A value decided to eight significant digits, in short notation: ``2.3500329e-7``; never 0
+    for a nonzero value; an exact integer (0, or ReLU's 1) as itself."""
+    exact = value.decimal()
+    if value.exact and exact == exact.to_integral_value():
+        return str(int(exact))
     with mpmath.workdps(50):
-        return mpmath.nstr(mpmath.mpf(sp.N(value, 50)), 8, min_fixed=-4, max_fixed=1)
+        return mpmath.nstr(mpmath.mpf(str(exact)), 8, min_fixed=-4, max_fixed=1)
 
 
-def agrees(exact: sp.Expr, approx: float) -> bool:
-    exact = float(sp.N(exact, 50))
+def agrees(exact: Decided, approx: float) -> bool:
+    exact = float(exact)
     return exact == approx if exact == 0 else abs(approx - exact) <= RELATIVE * abs(exact)
 
 
 def chain_table(data: dict) -> str:
-    cols = columns(data)
-    bound = sp.Rational(1, 4)
+    cols, shown = columns(data), columns(data, SHOWN)
+    bound = fmpq(1, 4)
     rows = []
     for n in range(1, data["layers"] + 1):
-        cells = [scientific(exact[n - 1]) for exact, _ in cols.values()]
+        cells = [scientific(exact[n - 1]) for exact, _ in shown.values()]
         ok = all(agrees(exact[n - 1], floats[n - 1]) for exact, floats in cols.values())
-        rows.append((n, cells[0], scientific(bound ** n), *cells[1:], "✓" if ok else "✗"))
+        rows.append((n, cells[0], scientific(decide(bound ** n, SHOWN)), *cells[1:], "✓" if ok else "✗"))
     names = list(cols)
     header = ["layers $n$", f"$\\partial a_n / \\partial x$, {names[0]}", "bound $(1/4)^n$", *names[1:],
               "NumPy agrees"]
