@@ -189,12 +189,35 @@ def values_of(problem: BackpropProblem) -> dict[sp.Symbol, sp.Rational]:
     return values
 
 
-def forward(values: dict[sp.Symbol, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
-    """Exact values of z1 … E_total, each from the layer below (no rounding anywhere)."""
+def forward(values: dict[sp.Symbol, sp.Expr], exponentials: dict[sp.Dummy, sp.Expr]) -> dict[sp.Symbol, sp.Expr]:
+    """Exact values of z1 … E_total, each from the layer below (no rounding anywhere).
+
+    Each σ(z) is put in as 1/(1 + e) with ``e`` a fresh stand-in, and ``exponentials[e]`` records
+    its exponent −z: the arithmetic stays rational, and :func:`with_exponentials` puts
+    e^(−z) back. (SymPy's ``exp`` examines its argument whenever an expression holding it is
+    rebuilt; with the nested arguments of a second layer that took seconds per value.)
+    """
     values = dict(values)
     for quantity in FORWARD:
-        values[quantity] = DEFINITIONS[quantity].xreplace(values)
+        definition = DEFINITIONS[quantity]
+        (z,) = definition.free_symbols if len(definition.free_symbols) == 1 else (None,)
+        if z is not None and definition == sigmoid(z):
+            e = sp.Dummy(f"exp_minus_{z}")
+            exponentials[e] = -values[z]
+            values[quantity] = 1 / (1 + e)
+        else:
+            values[quantity] = definition.xreplace(values)
     return values
+
+
+def with_exponentials(expr: sp.Expr, exponentials: dict[sp.Dummy, sp.Expr]) -> sp.Expr:
+    """``expr`` with each stand-in of :func:`forward` replaced by its e^(exponent), nothing else
+    rewritten (the expression is already in SymPy's canonical form)."""
+    powers: dict[sp.Dummy, sp.Expr] = {}
+    with sp.evaluate(False):
+        for e, exponent in exponentials.items():  # in the order made: an exponent holds only earlier ones
+            powers[e] = sp.exp(exponent.xreplace(powers))
+        return expr.xreplace(powers)
 
 
 # --- certified values ----------------------------------------------------------------------------------
@@ -279,8 +302,8 @@ class Solution:
 
 def solve(problem: BackpropProblem) -> Solution:
     """Forward pass, every chain-rule factor, the eight gradients, the update, the second pass."""
-    inputs = values_of(problem)
-    first = forward(inputs)
+    inputs, exponentials = values_of(problem), {}
+    first = forward(inputs, exponentials)
     exact: dict[str, sp.Expr] = {q.name: first[q] for q in FORWARD}
     updated = dict(inputs)
     for weight in WEIGHTS:
@@ -299,6 +322,6 @@ def solve(problem: BackpropProblem) -> Solution:
         exact[f"dE_d{weight}"] = gradient
         updated[weight] = inputs[weight] - inputs[alpha] * gradient
         exact[f"{weight}_new"] = updated[weight]
-    second = forward(updated)
+    second = forward(updated, exponentials)
     exact.update({f"{q.name}_new": second[q] for q in FORWARD})
-    return Solution(problem, exact)
+    return Solution(problem, {name: with_exponentials(value, exponentials) for name, value in exact.items()})

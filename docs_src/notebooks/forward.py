@@ -105,12 +105,10 @@ two_layers = [symbolic.Layer(sp.Matrix([[w[0], w[2]], [w[1], w[3]]]), sp.zeros(1
 x, t = symbolic.matrix([p.x]), symbolic.matrix([p.targets])
 E, g = symbolic.gradients(two_layers, x, t, 'half_sse')
 # The spine's own exact forward pass and chain-rule products, to compare with.
-first = spine.forward(spine.values_of(p))
-dE_dW5 = spine.chain_rule(spine.W5).expr.xreplace(first)
-dE_dW1 = spine.chain_rule(spine.W1).expr.xreplace(first)
-print(symbolic.evaluate(E), symbolic.evaluate(first[spine.E_total]))
-print(symbolic.evaluate(g[1].weights[0, 0]), symbolic.evaluate(dE_dW5))
-print(symbolic.evaluate(g[0].weights[0, 0]), symbolic.evaluate(dE_dW1))
+exact = spine.solve(p).exact
+print(symbolic.evaluate(E), symbolic.evaluate(exact["E_total"]))
+print(symbolic.evaluate(g[1].weights[0, 0]), symbolic.evaluate(exact["dE_dW5"]))
+print(symbolic.evaluate(g[0].weights[0, 0]), symbolic.evaluate(exact["dE_dW1"]))
 
 # %% [markdown]
 # ## One neuron as a computational graph
