@@ -3,7 +3,7 @@ site's tables.
 
     python -m derivations solve PROBLEM.toml [--format markdown|json] [--route symbolic|numeric] [--output FILE]
     python -m derivations summary INPUTS UNITS [UNITS ...]
-    python -m derivations tables [--check] [--docs DIR]
+    python -m derivations tables [--check] [--fresh] [--docs DIR]
 
 Errors in the input are reported as one line on stderr with exit status 2, never a traceback.
 """
@@ -81,7 +81,7 @@ def tables(args: argparse.Namespace) -> str:
     from derivations import tables as generated
 
     try:
-        return generated.run(Path(args.docs), check=args.check)
+        return generated.run(Path(args.docs), check=args.check, fresh=args.fresh)
     except generated.CannotRun as exc:
         raise UsageError(str(exc)) from None
     except generated.Stale as exc:
@@ -113,6 +113,8 @@ def parser() -> argparse.ArgumentParser:
     t = sub.add_parser("tables", help="regenerate every table and figure the site embeds")
     t.add_argument("--check", action="store_true", help="change nothing; exit 1 naming each stale file")
     t.add_argument("--docs", default="docs", help="the site's docs directory (default: docs)")
+    t.add_argument("--fresh", action="store_true",
+                   help="derive every chapter again, even those whose inputs are unchanged since the last run")
     t.set_defaults(run=tables)
     return p
 

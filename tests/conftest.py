@@ -67,13 +67,14 @@ def mkdocs_build(site: Path, **env: str) -> str:
 def _tables(out: Path) -> Path:
     docs = out / "docs"
     docs.mkdir(parents=True)
-    result = run_cli("tables", "--docs", str(docs), PYTHONHASHSEED="1")
+    result = run_cli("tables", "--fresh", "--docs", str(docs), PYTHONHASHSEED="1")
     assert result.returncode == 0, result.stderr
     return docs
 
 
 def _tables_again(out: Path) -> subprocess.CompletedProcess:
-    return run_cli("tables", "--check", "--docs", str(_RESULTS["generated_docs"].result()), PYTHONHASHSEED="2")
+    return run_cli("tables", "--check", "--fresh", "--docs", str(_RESULTS["generated_docs"].result()),
+                   PYTHONHASHSEED="2")
 
 
 def _site(out: Path, **env: str) -> tuple[Path, str]:
@@ -109,7 +110,9 @@ def _run_lane(jobs: list[tuple[str, Callable, Future]]) -> None:
             future.set_exception(exc)
 
 
-def pytest_collection_modifyitems(session, config, items):
+def pytest_collection_finish(session):
+    """After selection (``-k``, ``-m``, a node id): only what the selected tests need is started."""
+    config, items = session.config, session.items
     if config.option.collectonly:
         return
     needed = {name for item in items for name in getattr(item, "fixturenames", ())}

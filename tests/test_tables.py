@@ -37,7 +37,7 @@ def docs_copy(generated_docs, generated_files, tmp_path, monkeypatch):
     session's generation instead of deriving everything again."""
     docs = tmp_path / "docs"
     shutil.copytree(generated_docs, docs)
-    monkeypatch.setattr(tables, "generate_all", lambda: dict(generated_files))
+    monkeypatch.setattr(tables, "generate_all", lambda fresh=False: dict(generated_files))
     return docs
 
 

@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
+from . import memo
 from .layout import laid_out
 
 CHAPTERS = (
@@ -67,14 +68,15 @@ class Stale(Exception):
     """``tables --check`` found files that are stale, missing or orphaned: exit 1."""
 
 
-def run(docs: Path, check: bool) -> str:
-    """``python -m derivations tables [--check]``: regenerate into ``docs``, or only compare."""
+def run(docs: Path, check: bool, fresh: bool = False) -> str:
+    """``python -m derivations tables [--check] [--fresh]``: regenerate into ``docs``, or only
+    compare; ``fresh`` derives every chapter again instead of reusing :mod:`.memo`'s records."""
     if not (REPOSITORY / "mkdocs.yml").is_file():
         raise CannotRun("tables regenerates the site's files and needs a clone of the repository "
                         f"(git clone, then pip install -e .); this package is installed in {REPOSITORY}")
     if not docs.is_dir():
         raise CannotRun(f"{docs}: no such directory (run from the project root, or pass --docs)")
-    files = generate_all()
+    files = generate_all(fresh)
     if check:
         found = problems(docs, files)
         if found:
@@ -102,17 +104,29 @@ def _chapter(chapter: str) -> dict[str, str]:
             for name, text in module.generate().items()}
 
 
-def generate_all() -> dict[str, str]:
-    """Every generated file, by path under ``docs/``; the chapters run in as many processes as
-    there are CPUs (on one, here, in order)."""
-    workers = min(os.cpu_count() or 1, len(CHAPTERS))
+def _derived(chapter: str) -> dict[str, str]:
+    """:func:`_chapter`, recorded with what it read (:func:`.memo.remember`)."""
+    memo.watch(REPOSITORY)
+    files = _chapter(chapter)
+    memo.remember(REPOSITORY, chapter, versions(), files, memo.inputs(REPOSITORY))
+    return files
+
+
+def generate_all(fresh: bool = False) -> dict[str, str]:
+    """Every generated file, by path under ``docs/``. A chapter whose inputs are unchanged since it
+    was last derived is taken from its record (unless ``fresh``); the others run in as many
+    processes as there are CPUs (on one, here, in order)."""
+    running = versions()
+    parts = {} if fresh else {chapter: memo.recall(REPOSITORY, chapter, running) for chapter in CHAPTERS}
+    todo = [chapter for chapter in CHAPTERS if parts.get(chapter) is None]
+    workers = min(os.cpu_count() or 1, len(todo))
     if workers == 1:
-        parts = [_chapter(chapter) for chapter in CHAPTERS]
-    else:
+        parts |= {chapter: _derived(chapter) for chapter in todo}
+    elif todo:
         with ProcessPoolExecutor(workers) as pool:
-            parts = list(pool.map(_chapter, CHAPTERS))
-    files = {name: text for part in parts for name, text in part.items()}
-    files[VERSIONS] = json.dumps(versions(), indent=2, sort_keys=True) + "\n"
+            parts |= dict(zip(todo, pool.map(_derived, todo)))
+    files = {name: text for chapter in CHAPTERS for name, text in parts[chapter].items()}
+    files[VERSIONS] = json.dumps(running, indent=2, sort_keys=True) + "\n"
     return dict(sorted((files | source_pages()).items()))
 
 
