@@ -43,7 +43,7 @@ def site_url(built_site):
 
 def _shot(page: str, viewport: str, scheme: str) -> Path:
     name = page.strip("/").replace("/", "_").replace(".html", "") or "home"
-    return SCREENSHOTS / f"{name}-{viewport}-{scheme}.png"
+    return SCREENSHOTS / f"{name}-{viewport}-{scheme}.jpg"
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

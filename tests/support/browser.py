@@ -222,7 +222,8 @@ def visit(browser, url: str, viewport: str, scheme: str, screenshot: Path | None
                 f"horizontal overflow: {checks['scrollWidth']} px wide in a {checks['innerWidth']} px window")
         if screenshot is not None:
             screenshot.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(screenshot), full_page=True)
+            # JPEG: a full page as PNG took twice as long to encode, for pictures only people look at
+            page.screenshot(path=str(screenshot), full_page=True, type="jpeg", quality=70)
     finally:
         context.close()
     return result
