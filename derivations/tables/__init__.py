@@ -9,6 +9,7 @@ with, so a check on other versions can say which one differs.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import os
@@ -147,8 +148,12 @@ def with_source_link(name: str, text: str, chapter: str) -> str:
 
 
 def first_paragraph(chapter: str) -> str:
-    """The first paragraph of a table module's docstring, on one line (reStructuredText marks)."""
-    doc = importlib.import_module(f"{__name__}.{chapter}").__doc__ or ""
+    """The first paragraph of a table module's docstring, on one line (reStructuredText marks).
+
+    Read from the file, not imported: importing every chapter (SymPy, matplotlib) would be most
+    of the time of a ``tables --check`` that finds every chapter recorded."""
+    source = (Path(__file__).parent / f"{chapter}.py").read_text(encoding="utf-8")
+    doc = ast.get_docstring(ast.parse(source), clean=False) or ""
     return " ".join(doc.strip().split("\n\n")[0].split())
 
 
