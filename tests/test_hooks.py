@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -21,9 +22,24 @@ def project(tmp_path):
 def test_a_build_executes_afresh_and_never_reads_a_cache(project, monkeypatch):
     monkeypatch.setattr(notebooks, "SERVING", False)
     monkeypatch.setenv("NOTEBOOK_EXECUTE", "true")
-    config = {"execute": True, "cache": True, "cache_dir": ".cache/mkdocs-jupyter"}
+    folders = []
+    for _ in range(2):
+        config = {"execute": True, "cache": True, "cache_dir": ".cache/mkdocs-jupyter"}
+        notebooks.configure(config, project)
+        assert config["execute"] is True
+        # the only cache it reads is the one this build fills (execute_all): new and empty
+        folder = Path(config["cache_dir"])
+        assert config["cache"] is True and folder.is_dir() and not any(folder.iterdir())
+        assert project not in folder.parents
+        folders.append(folder)
+    assert folders[0] != folders[1]
+
+
+def test_a_quick_build_neither_executes_nor_caches(project, monkeypatch):
+    monkeypatch.setattr(notebooks, "SERVING", False)
+    config = {"execute": False, "cache": True, "cache_dir": ".cache/mkdocs-jupyter"}
     notebooks.configure(config, project)
-    assert config["execute"] is True and config["cache"] is False
+    assert config["execute"] is False and config["cache"] is False
 
 
 @pytest.mark.parametrize("asked, executed", [(None, False), ("true", True), ("false", False)])

@@ -29,6 +29,11 @@ def on_config(config):
     return config
 
 
+def on_files(files, config):
+    notebooks.execute_all(files, config.plugins["mkdocs-jupyter"])
+    return files
+
+
 def on_pre_build(config) -> None:
     regenerate.tables_if_derivations_changed(Path(config.config_file_path).parent)
 
