@@ -413,6 +413,6 @@ def live_panel(problem: BackpropProblem) -> str:
         '<button type="button" data-action="copy">Copy as a problem file</button></p>',
         '<p class="live-note" role="status" aria-live="polite"></p>',
         '<label class="live-toml"><span>The problem file for <code>python -m derivations solve</code></span>'
-        '<textarea readonly rows="5" spellcheck="false"></textarea></label>',
+        '<textarea readonly rows="7" spellcheck="false"></textarea></label>',
         "</form>",
     ]) + "\n"

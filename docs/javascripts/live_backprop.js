@@ -17,13 +17,83 @@ function parse(text) {
 // Whether an address's fragment holds the panel's inputs (not a heading's id).
 const ours = (hash) => [...new URLSearchParams(hash.slice(1)).keys()].some((key) => INPUTS.includes(key));
 
-// A number as the page and a problem file write it: JavaScript's shortest round-tripping form.
+// A number as a problem file writes it: JavaScript's shortest round-tripping form.
 const written = (value) => String(value);
+
+// An input as the page shows it: as written, unless longer than the values beside it (more than
+// eight decimals, or an exponent); then as they are shown.
+function input(value) {
+  const text = written(value);
+  return /e/.test(text) || (text.split(".")[1] || "").length > 8 ? shown(value) : text;
+}
+
+const OPERATORS = new Set(["+", "\u2212", "\u00d7", "="]);
+const isOperator = (el) => el && el.localName === "mo" && OPERATORS.has(el.textContent.trim());
+
+// A formula with your numbers is longer than with the notes': cut it after each operator at its
+// top level into formulas a line may break between (as the generator cuts long ones, layout.py).
+function cutAtOperators(math) {
+  const row = math.firstElementChild;
+  if (!row || row.localName !== "mrow" || math.childElementCount !== 1) return;
+  const pieces = [[]];
+  for (const child of [...row.children]) {
+    pieces.at(-1).push(child);
+    if (isOperator(child) && child !== row.firstElementChild) pieces.push([]);
+  }
+  if (pieces.at(-1).length === 0) pieces.pop();
+  if (pieces.length < 2) return;
+  const parts = pieces.map((children) => {
+    const copy = math.cloneNode(false);
+    const inner = row.cloneNode(false);
+    inner.append(...children);
+    copy.append(inner);
+    return copy;
+  });
+  math.replaceWith(...parts.flatMap((part, i) => (i ? [" ", part] : [part])));
+}
+
+// A negative number right after an operator gets parentheses: 0.45 × (−0.5), not 0.45 × −0.5.
+function parenthesize(mn, negative) {
+  const opened = mn.previousElementSibling?.dataset?.liveParen !== undefined;
+  if (negative === opened) return;
+  if (negative) {
+    const [left, right] = ["(", ")"].map((c) => {
+      const mo = document.createElementNS(mn.namespaceURI, "mo");
+      mo.textContent = c;
+      mo.dataset.liveParen = "";
+      return mo;
+    });
+    mn.before(left);
+    mn.after(right);
+  } else {
+    mn.previousElementSibling.remove();
+    mn.nextElementSibling.remove();
+  }
+}
+
+// A figure's label, longer with your numbers, is narrowed to the room its place leaves: its own
+// width on both sides of its centre within the figure, and no more than the gap to the next one.
+function fitLabels(article) {
+  for (const svg of article.querySelectorAll("figure.diagram svg")) {
+    const width = svg.viewBox.baseVal.width;
+    for (const line of svg.querySelectorAll("text, text > tspan[x]")) {
+      if (line.localName === "text" && line.querySelector("tspan[x]")) continue;
+      if (!line.querySelector("[data-key], [data-input]")) continue;
+      line.removeAttribute("textLength");
+      const x = Number(line.getAttribute("x"));
+      const room = Math.min(2 * Math.min(x, width - x), 160) - 4;
+      if (line.getComputedTextLength() > room) {
+        line.setAttribute("textLength", room);
+        line.setAttribute("lengthAdjust", "spacingAndGlyphs");
+      }
+    }
+  }
+}
 
 function problemFile(p) {
   const list = (...names) => `[${names.map((n) => written(p[n])).join(", ")}]`;
   const lines = [
-    "# The backpropagation page's live example: python -m derivations solve THIS_FILE.toml",
+    "# python -m derivations solve THIS_FILE.toml",
     `x = ${list("x1", "x2")}`,
     `weights = ${list("W1", "W2", "W3", "W4", "W5", "W6", "W7", "W8")}   # W1..W8`,
     `targets = ${list("target_o1", "target_o2")}`,
@@ -59,14 +129,29 @@ function start(form) {
   const article = form.closest("article") || document.body;
   markNotesOnly(article);
 
+  const afterOperator = new Set([...article.querySelectorAll("mn[data-key], mn[data-input]")]
+    .filter((mn) => isOperator(mn.previousElementSibling)));
+  let cut = false;
+
   function show(p, values) {
+    const changed = INPUTS.some((name) => p[name] !== defaults[name]);
+    if (changed && !cut) {
+      for (const math of article.querySelectorAll('td[data-label="with the numbers"] math')) {
+        cutAtOperators(math);
+      }
+      cut = true;
+    }
+    const write = (el, text, value) => {
+      el.textContent = text;
+      if (afterOperator.has(el)) parenthesize(el, value < 0);
+    };
     for (const [key, value] of Object.entries(values)) {
-      for (const el of article.querySelectorAll(`[data-key="${key}"]`)) el.textContent = shown(value);
+      for (const el of article.querySelectorAll(`[data-key="${key}"]`)) write(el, shown(value), value);
     }
     for (const name of INPUTS) {
-      for (const el of article.querySelectorAll(`[data-input="${name}"]`)) el.textContent = written(p[name]);
+      for (const el of article.querySelectorAll(`[data-input="${name}"]`)) write(el, input(p[name]), p[name]);
     }
-    const changed = INPUTS.some((name) => p[name] !== defaults[name]);
+    fitLabels(article);
     document.body.classList.toggle("live-changed", changed);
     toml.value = problemFile(p);
     // The inputs live in the address's fragment (#x1=0.1&x2=…), so a link reproduces them; a
