@@ -142,6 +142,9 @@ def test_the_notes_problem(tab, site_url):
     assert not disagreements(page_values, expected(dict(zip(INPUTS, map(str, [
         *p.x, *p.weights, *p.targets, p.learning_rate, *p.biases])))))
     assert len(page_values) >= 40
+    # the numbers substituted into the formulas, and the figures' values, are among those checked
+    assert tab.locator("math mn[data-key]").count() >= 100 and tab.locator("math mn[data-input]").count() >= 50
+    assert tab.locator("svg tspan[data-key]").count() >= 30
     assert tab.locator("form.live-panel").is_visible()
     assert tab.locator('td[data-label="note"]').first.is_visible()
 
@@ -244,14 +247,14 @@ def test_no_value_leaves_its_box_at_a_laptops_or_a_phones_width(context, site_ur
     from test_numbers_visible import MEASURE
 
     find = re.search(r"FIND = '''(.*?)'''", MEASURE, re.S).group(1)
-    wide = {name: "-2.999999" for name in INPUTS} | {name: "2.999999" for name in ("W1", "W2", "W3", "W4")}
-    wide |= {"target_o1": "0.999", "target_o2": "0.001", "learning_rate": "2", "x1": "-2.5"}
+    wide = {name: "-2.99999999" for name in INPUTS} | {name: "2.99999999" for name in ("W1", "W2", "W3", "W4")}
+    wide |= {"target_o1": "0.999", "target_o2": "0.001", "learning_rate": "2", "x1": "-2.49999999"}
     tab = context.new_page()
     try:
         for viewport in ("desktop", "phone"):
             tab.set_viewport_size(VIEWPORTS[viewport])
             tab.goto(address(site_url, wide))
-            assert tab.evaluate(READ)["z1"][0] == "-19.49999050", "the wide values are shown"
+            assert tab.evaluate(READ)["z1"][0] == "-19.49999988", "the wide values are shown"
             found = tab.evaluate(find)
             assert found["found"] > 150 and found["outside"] == [], (viewport, found)
             assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), viewport
