@@ -113,11 +113,18 @@ function markNotesOnly(article) {
   for (const th of article.querySelectorAll("table.steps th")) {
     if (th.textContent.trim() === "note") th.classList.add("live-note-column");
   }
-  for (const place of places) {
+  const say = (place, where, text) => {
     const note = document.createElement("p");
     note.className = "live-note live-notes-only";
-    note.textContent = "This part applies to the notes' numbers, not to yours.";
-    place.insertAdjacentElement(place.tagName === "DETAILS" ? "beforebegin" : "afterend", note);
+    note.textContent = text;
+    place.insertAdjacentElement(where, note);
+  };
+  for (const place of places) {
+    say(place, place.tagName === "DETAILS" ? "beforebegin" : "afterend",
+      "This part applies to the notes' numbers, not to yours.");
+  }
+  for (const caption of article.querySelectorAll("figure.backward-pass figcaption")) {
+    say(caption, "beforeend", " With your numbers, the values drawn are computed in this page, in JavaScript.");
   }
 }
 
