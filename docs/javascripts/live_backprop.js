@@ -190,7 +190,7 @@ function start(form) {
       p[name] = value;
     }
     if (invalid.length) {
-      status.textContent = `Not a number: ${invalid.join(", ")}` +
+      status.textContent = `Not a valid number: ${invalid.join(", ")}` +
         (invalid.includes("learning_rate") ? " (the learning rate must be > 0)" : "") +
         ". The values shown are for the last valid inputs.";
       return;
