@@ -14,12 +14,14 @@ from derivations.tables import backward_pass
 
 
 class _Figures(HTMLParser):
-    """The text of each ``<svg class="backward">``, one list of strings per figure."""
+    """The text of each ``<svg class="backward">``, one list of strings per figure: a line each
+    (a ``<text>``, or a ``<tspan>`` placed on a line of its own), whatever spans mark its parts."""
 
     def __init__(self):
         super().__init__()
         self.figures: list[list[str]] = []
         self._depth = 0
+        self._lines: list[list[str] | None] = []  # per open text/tspan: its line, or None
 
     def handle_starttag(self, tag, attrs):
         if tag == "svg" and dict(attrs).get("class") == "backward":
@@ -27,13 +29,26 @@ class _Figures(HTMLParser):
             self._depth = 1
         elif self._depth and tag == "svg":
             self._depth += 1
+        elif self._depth and (tag == "text" or (tag == "tspan" and "x" in dict(attrs))):
+            self._lines.append([])
+        elif self._depth and tag == "tspan":
+            self._lines.append(None)
 
     def handle_endtag(self, tag):
         if self._depth and tag == "svg":
             self._depth -= 1
+        elif self._depth and tag in ("text", "tspan"):
+            line = self._lines.pop()
+            if line and "".join(line).strip():
+                self.figures[-1].append("".join(line).strip())
 
     def handle_data(self, data):
-        if self._depth and data.strip():
+        if not self._depth:
+            return
+        line = next((line for line in reversed(self._lines) if line is not None), None)
+        if line is not None:
+            line.append(data)
+        elif data.strip():
             self.figures[-1].append(data.strip())
 
 

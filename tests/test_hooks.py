@@ -95,3 +95,17 @@ def test_a_build_never_regenerates(project, monkeypatch):
     regenerate.tables_if_derivations_changed(project)
     (project / "derivations" / "a.py").write_text("X = 4\n")
     regenerate.tables_if_derivations_changed(project)
+
+
+def test_the_live_marks_find_each_number_in_order_and_refuse_a_missing_one():
+    from live import LiveMarkError, mark_live_numbers
+    from mathml import to_mathml
+
+    formula = to_mathml(r"0.5 \times 0.5 + \frac{1}{2} 0.25", block=False)
+    page = f'<td data-label="with the numbers" data-live="input:W5:0.5 key:h1:0.5 key:E_o1:0.25">{formula}</td>'
+    out = mark_live_numbers(page)
+    assert "data-live" not in out
+    assert ('<mn data-input="W5">0.5</mn><mo>&#x000D7;</mo><mn data-key="h1">0.5</mn>' in out
+            and '<mn data-key="E_o1">0.25</mn>' in out and "<mn>1</mn>" in out)
+    with pytest.raises(LiveMarkError, match="key h2 = 0.7"):
+        mark_live_numbers(page.replace("key:E_o1:0.25", "key:h2:0.7"))

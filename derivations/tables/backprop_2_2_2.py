@@ -7,7 +7,9 @@ values appear only in the "note" column, read from the data file, beside what wa
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
+from typing import Callable
 
 import sympy as sp
 
@@ -17,6 +19,7 @@ from derivations.problems import document_backprop_problem
 from derivations.symbolic import backprop_2_2_2 as symbolic
 from derivations.symbolic.backprop_2_2_2 import DEFINITIONS, FORWARD, WEIGHTS, Solution
 from derivations.tables.common import agreement, display, fixed, math, plain, table
+from derivations.tables.layout import with_attributes
 from derivations.tables.scripts import shown
 
 CHAPTER = "backprop_2_2_2"
@@ -31,6 +34,7 @@ def generate() -> dict[str, str]:
     printed = {p.name: p for p in printed_values(data) if p.source == SOURCE}
     files = {
         "inputs.md": inputs_table(problem),
+        "live_panel.md": live_panel(problem),
         "network.svg": network_svg(problem),
         "sigmoid_prime.md": sigmoid_prime_derivation(),
         "forward.md": forward_table(solution, printed),
@@ -57,13 +61,44 @@ def _inputs(problem: BackpropProblem) -> dict[sp.Symbol, Fraction]:
     return values
 
 
-def _names(solution: Solution, suffix: str = "", weights: dict | None = None) -> dict[sp.Symbol, str]:
-    """How each symbol is written once numbers are substituted: inputs as given, the rest to
-    eight decimals."""
-    names = {symbol: plain(value) for symbol, value in _inputs(solution.problem).items()}
-    names |= {q: fixed(solution.value[q.name + suffix]) for q in FORWARD}
-    names |= weights or {}
+INPUT_NAMES = {symbolic.x1: "x1", symbolic.x2: "x2"} | {w: w.name for w in WEIGHTS} | {
+    symbolic.target_o1: "target_o1", symbolic.target_o2: "target_o2", symbolic.alpha: "learning_rate",
+    symbolic.b_hidden: "b_hidden", symbolic.b_output: "b_output"}
+"""Each input's name in the live example's panel (``<input name=…>``) and in ``solve``'s problem
+file: ``learning_rate`` is α, ``biases = [b_hidden, b_output]``."""
+
+
+def _names(solution: Solution, suffix: str = "", updated: bool = False) -> dict[sp.Symbol, tuple[str, str]]:
+    """How each symbol is written once numbers are substituted (inputs as given, the rest to
+    eight decimals), and where the live example finds its value: ``input:W1`` or ``key:h1``
+    (a key of ``solve``; with ``updated``, the weights are W⁺, ``key:W1_new``)."""
+    names = {symbol: (plain(value), f"input:{INPUT_NAMES[symbol]}")
+             for symbol, value in _inputs(solution.problem).items()}
+    names |= {q: (fixed(solution.value[q.name + suffix]), f"key:{q.name + suffix}") for q in FORWARD}
+    if updated:
+        names |= {w: (fixed(solution.value[f"{w}_new"]), f"key:{w}_new") for w in WEIGHTS}
     return names
+
+
+_MARK = re.compile(r"@(\d+)@")
+
+
+def _live(render: Callable[[dict[sp.Symbol, str]], str], names: dict[sp.Symbol, tuple[str, str]]) -> str:
+    """The cell of ``render(names)`` as inline math, carrying (``data-live``) which value each
+    substituted number is, in the order they are written: ``input:W5:0.45 key:h1:0.51998934 …``.
+
+    ``render`` is called with a numbered mark for each symbol, so the order is the printer's own;
+    the marks are then replaced by the numbers."""
+    symbols = list(names)
+    marked = render({symbol: f"@{i}@" for i, symbol in enumerate(symbols)})
+    order = [names[symbols[int(i)]] for i in _MARK.findall(marked)]
+    latex = _MARK.sub(lambda m: names[symbols[int(m[1])]][0], marked)
+    return with_attributes(math(latex), data_live=" ".join(f"{where}:{text}" for text, where in order))
+
+
+def _value(solution: Solution, key: str) -> str:
+    """A value cell: eight decimals, marked with its key in ``solve``'s JSON."""
+    return with_attributes(fixed(solution.value[key]), data_key=key)
 
 
 def _without_zero_biases(expr: sp.Expr, problem: BackpropProblem) -> sp.Expr:
@@ -135,7 +170,8 @@ def _note(name: str, value: sp.Float, printed: dict[str, Printed]) -> str:
 # --- tables ----------------------------------------------------------------------------------------
 
 def inputs_table(problem: BackpropProblem) -> str:
-    rows = [(math(sp.latex(symbol)), plain(value)) for symbol, value in _inputs(problem).items()
+    rows = [(math(sp.latex(symbol)), with_attributes(plain(value), data_input=INPUT_NAMES[symbol]))
+            for symbol, value in _inputs(problem).items()
             if not (symbol in (symbolic.b_hidden, symbolic.b_output) and value == 0)]
     return table(["input", "value"], rows, "lr")
 
@@ -155,31 +191,27 @@ def sigmoid_prime_derivation() -> str:
 
 def forward_table(solution: Solution, printed: dict[str, Printed], suffix: str = "") -> str:
     """z1 … E_total: definition, the numbers substituted, the value, the note's value."""
-    weights = {}
-    if suffix:  # the second pass uses the updated weights W⁺
-        weights = {w: fixed(solution.value[f"{w}_new"]) for w in WEIGHTS}
-    names = _names(solution, suffix, weights)
+    names = _names(solution, suffix, updated=bool(suffix))  # the second pass uses W⁺
     rows = []
     for q in FORWARD:
         name = q.name + suffix
         expr = _without_zero_biases(DEFINITIONS[q], solution.problem)
         if q in _ERRORS:
-            numbers = _error(q, names)
+            numbers = _live(lambda n, q=q: _error(q, n), names)
         elif q.name[0] in "ho":
             (arg,) = expr.free_symbols
-            numbers = rf"\sigma\left({names[arg]}\right)"
+            numbers = _live(lambda n, arg=arg: rf"\sigma\left({n[arg]}\right)", names)
         else:
-            numbers = _latex(expr, {s: n for s, n in names.items() if s != q})
+            numbers = _live(lambda n, q=q, expr=expr: _latex(expr, {s: t for s, t in n.items() if s != q}), names)
         rows.append((math(sp.latex(q)),
                      math(_definition(q, solution.problem)),
-                     math(numbers), fixed(solution.value[name]), _note(name, solution.value[name], printed)))
+                     numbers, _value(solution, name), _note(name, solution.value[name], printed)))
     return table(["quantity", "definition", "with the numbers", "value", "note"], rows, "llllr")
 
 
 def _factor_rows(solution: Solution, entries, printed) -> list[tuple]:
-    """``entries``: (label, formula LaTeX, LaTeX with numbers, value key) per row."""
-    return [(math(label), math(formula), math(numbers), fixed(solution.value[key]),
-             _note(key, solution.value[key], printed))
+    """``entries``: (label, formula LaTeX, the numbers' cell, value key) per row."""
+    return [(math(label), math(formula), numbers, _value(solution, key), _note(key, solution.value[key], printed))
             for label, formula, numbers, key in entries]
 
 
@@ -194,8 +226,9 @@ def step1_tables(solution: Solution, printed: dict[str, Printed]) -> str:
     """W5 factor by factor, as the note does it, then all four output weights."""
     names = _names(solution)
     rule = symbolic.chain_rule(symbolic.W5)
-    entries = [(f.latex(), _latex(f.expr), _latex(f.expr, names), f.key) for f in rule.factors]
-    entries.append((_gradient_label(rule.weight), _chain(rule), _chain(rule, names), "dE_dW5"))
+    entries = [(f.latex(), _latex(f.expr), _live(lambda n, f=f: _latex(f.expr, n), names), f.key)
+               for f in rule.factors]
+    entries.append((_gradient_label(rule.weight), _chain(rule), _live(lambda n: _chain(rule, n), names), "dE_dW5"))
     out = [display(rule.latex()), table(FACTOR_HEADER, _factor_rows(solution, entries, printed), "llllr")]
     out.append("\n" + _weights_table(solution, WEIGHTS[4:], printed))
     return "\n".join(out)
@@ -212,11 +245,14 @@ def step2_tables(solution: Solution, printed: dict[str, Printed]) -> str:
         label = rf"\frac{{\partial {sp.latex(error)}}}{{\partial {sp.latex(hidden)}}}"
         key = f"d{error.name.replace('_', '')}_d{hidden}"
         exprs = [f.expr for f in term]
-        entries.append((label, _product(exprs), _product(exprs, names), key))
-    total = " + ".join(e[1] for e in entries), " + ".join(e[2] for e in entries)
-    entries.append((rf"\frac{{\partial E_{{total}}}}{{\partial {sp.latex(hidden)}}}", *total, f"dE_d{hidden}"))
-    entries += [(f.latex(), _latex(f.expr), _latex(f.expr, names), f.key) for f in rule.local]
-    entries.append((_gradient_label(rule.weight), _chain(rule), _chain(rule, names), "dE_dW1"))
+        entries.append((label, _product(exprs), _live(lambda n, exprs=exprs: _product(exprs, n), names), key))
+    terms = [[f.expr for f in term] for term in rule.upstream]
+    entries.append((rf"\frac{{\partial E_{{total}}}}{{\partial {sp.latex(hidden)}}}",
+                    " + ".join(_product(exprs) for exprs in terms),
+                    _live(lambda n: " + ".join(_product(exprs, n) for exprs in terms), names), f"dE_d{hidden}"))
+    entries += [(f.latex(), _latex(f.expr), _live(lambda n, f=f: _latex(f.expr, n), names), f.key)
+                for f in rule.local]
+    entries.append((_gradient_label(rule.weight), _chain(rule), _live(lambda n: _chain(rule, n), names), "dE_dW1"))
     out = [display(rule.latex()), table(FACTOR_HEADER, _factor_rows(solution, entries, printed), "llllr")]
     out.append("\n" + _weights_table(solution, WEIGHTS[:4], printed))
     return "\n".join(out)
@@ -228,21 +264,20 @@ def _weights_table(solution: Solution, weights, printed) -> str:
     for w in weights:
         rule = symbolic.chain_rule(w)
         key = f"dE_d{w}"
-        rows.append((math(_gradient_label(w)), math(_chain(rule)), math(_chain(rule, names)),
-                     fixed(solution.value[key]), _note(key, solution.value[key], printed)))
+        rows.append((math(_gradient_label(w)), math(_chain(rule)), _live(lambda n, rule=rule: _chain(rule, n), names),
+                     _value(solution, key), _note(key, solution.value[key], printed)))
     return table(["gradient", "chain rule", "with the numbers", "value", "note"], rows, "llllr")
 
 
 def update_table(solution: Solution, printed: dict[str, Printed]) -> str:
     """W⁺ = W − α ∂E_total/∂W for all eight weights."""
-    inputs = _inputs(solution.problem)
     rows = []
     for w in WEIGHTS:
-        numbers = (rf"{plain(inputs[w])} - {plain(inputs[symbolic.alpha])} \times "
-                   rf"{fixed(solution.value[f'dE_d{w}'])}")
+        gradient = sp.Symbol(f"dE_d{w}")
+        names = _names(solution) | {gradient: (fixed(solution.value[gradient.name]), f"key:{gradient}")}
+        numbers = _live(lambda n, w=w, g=gradient: rf"{n[w]} - {n[symbolic.alpha]} \times {n[g]}", names)
         key = f"{w}_new"
-        rows.append((math(sp.latex(w) + "^{+}"), math(numbers), fixed(solution.value[key]),
-                     _note(key, solution.value[key], printed)))
+        rows.append((math(sp.latex(w) + "^{+}"), numbers, _value(solution, key), _note(key, solution.value[key], printed)))
     formula = display(r"W^{+} = W - \alpha \frac{\partial E_{total}}{\partial W}")
     return formula + "\n" + table(["weight", "with the numbers", "value", "note"], rows, "lllr")
 
@@ -328,7 +363,7 @@ def network_svg(problem: BackpropProblem) -> str:
                      'stroke-opacity="0.55" stroke-width="1.5"/>')
         lx, ly = xa + 0.28 * (xb - xa), ya + 0.28 * (yb - ya) - 6
         parts.append(f'<text class="weight" x="{lx:.0f}" y="{ly:.0f}" text-anchor="middle">'
-                     f'W{i + 1} = {plain(problem.weights[i])}</text>')
+                     f'W{i + 1} = <tspan data-input="W{i + 1}">{plain(problem.weights[i])}</tspan></text>')
     labels = {"x1": plain(problem.x[0]), "x2": plain(problem.x[1])}
     for name, (x, y) in nodes.items():
         parts.append(f'<circle cx="{x}" cy="{y}" r="26" fill="var(--md-default-bg-color, #fff)" '
@@ -336,11 +371,48 @@ def network_svg(problem: BackpropProblem) -> str:
         parts.append(f'<text x="{x}" y="{y + 6}" text-anchor="middle" font-size="20">{name}</text>')
         if name in labels:
             parts.append(f'<text class="input" x="{x}" y="{y + 50}" text-anchor="middle">'
-                         f'{labels[name]}</text>')
+                         f'<tspan data-input="{name}">{labels[name]}</tspan></text>')
     targets = problem.targets
     for i, name in enumerate(("o1", "o2")):
         x, y = nodes[name]
         parts.append(f'<text class="target" x="{x}" y="{y + 50}" text-anchor="middle">'
-                     f'target {plain(targets[i])}</text>')
+                     f'target <tspan data-input="target_{name}">{plain(targets[i])}</tspan></text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+# --- the live example's panel ------------------------------------------------------------------------
+
+PANEL_GROUPS = (
+    ("Inputs", ("x1", "x2")),
+    ("Hidden weights", ("W1", "W2", "W3", "W4")),
+    ("Output weights", ("W5", "W6", "W7", "W8")),
+    ("Targets and learning rate", ("target_o1", "target_o2", "learning_rate")),
+    ("Biases (the notes have none)", ("b_hidden", "b_output")),
+)
+
+
+def live_panel(problem: BackpropProblem) -> str:
+    """The live example's form, prefilled with the problem's inputs (each ``<input>`` named as in
+    :data:`INPUT_NAMES`, its default in ``data-default``). Hidden in the static page: the page's
+    script (``docs/javascripts/live_backprop.js``) shows it and does the rest."""
+    values = {INPUT_NAMES[symbol]: plain(value) for symbol, value in _inputs(problem).items()}
+    groups = []
+    for legend, names in PANEL_GROUPS:
+        fields = "".join(
+            f'<label class="live-field"><span>{name}</span><input name="{name}" type="text" '
+            f'inputmode="decimal" autocomplete="off" spellcheck="false" value="{values[name]}" '
+            f'data-default="{values[name]}"></label>' for name in names)
+        groups.append(f"<fieldset><legend>{legend}</legend>{fields}</fieldset>")
+    return "\n".join([
+        '<form class="live-panel" data-live="backprop_2_2_2" hidden aria-label="Try your own numbers">',
+        "<p><strong>Try your own numbers.</strong> Edit any input: every value of the example below "
+        "is computed again in your browser, and the address of this page keeps your numbers.</p>",
+        *groups,
+        '<p class="live-actions"><button type="button" data-action="reset">Reset to the notes\' numbers</button>'
+        '<button type="button" data-action="copy">Copy as a problem file</button></p>',
+        '<p class="live-note" role="status" aria-live="polite"></p>',
+        '<label class="live-toml"><span>The problem file for <code>python -m derivations solve</code></span>'
+        '<textarea readonly rows="7" spellcheck="false"></textarea></label>',
+        "</form>",
+    ]) + "\n"

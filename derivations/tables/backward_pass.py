@@ -84,6 +84,9 @@ class Label:
     x: float
     y: float
     edge: str | None = None
+    marks: tuple[str | None, ...] = ()
+    """Per line, where the live example finds the value the line ends with (``key:z1``,
+    ``input:x1``; see :func:`_text`), or None."""
 
     @property
     def box(self) -> Box:
@@ -119,13 +122,16 @@ def layout(value) -> Layout:
     labels = []
     for name, (x, y) in nodes.items():
         if name == "E_total":  # inside its box, which the edges into it stop short of
-            labels.append(Label(("E_total", fixed(value["E_total"])), x, y - 2))
+            labels.append(Label(("E_total", fixed(value["E_total"])), x, y - 2, marks=(None, "key:E_total")))
             continue
-        lines = (f"{name} = {plain(value[name])}",) if name[0] == "x" else (
-            f"z{_z(name)} = {fixed(value[f'z{_z(name)}'])}", f"{name} = {fixed(value[name])}")
+        if name[0] == "x":
+            lines, marks = (f"{name} = {plain(value[name])}",), (f"input:{name}",)
+        else:
+            z = f"z{_z(name)}"
+            lines, marks = (f"{z} = {fixed(value[z])}", f"{name} = {fixed(value[name])}"), (f"key:{z}", f"key:{name}")
         above = y == ROWS[0]
         top = y - RADIUS - 6 - (len(lines) - 1) * FONT * 1.25 if above else y + RADIUS + FONT + 4
-        labels.append(Label(lines, x, top))
+        labels.append(Label(lines, x, top, marks=marks))
     for weight, (a, b) in edges.items():
         if weight.startswith("W"):
             (xa, ya), (xb, yb) = nodes[a], nodes[b]
@@ -153,12 +159,24 @@ def _z(name: str) -> int:
     return {"h1": 1, "h2": 2, "o1": 3, "o2": 4}[name]
 
 
-def _text(lines: tuple[str, ...], x: float, y: float, css: str = "") -> str:
+def _marked(line: str, mark: str | None) -> str:
+    """A line of text; with a mark (``key:z1``), its value (after " = ", or the whole line) in a
+    ``<tspan data-key="z1">`` the live example rewrites."""
+    if mark is None:
+        return escape(line)
+    kind, name = mark.split(":")
+    head, _, number = line.rpartition(" = ")
+    head = escape(head + " = ") if head else ""
+    return f'{head}<tspan data-{kind}="{name}">{escape(number)}</tspan>'
+
+
+def _text(lines: tuple[str, ...], x: float, y: float, css: str = "", marks: tuple[str | None, ...] = ()) -> str:
     cls = f' class="{css}"' if css else ""
+    marks = marks or (None,) * len(lines)
     if len(lines) == 1:
-        return f'<text{cls} x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{escape(lines[0])}</text>'
-    spans = "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else FONT * 1.25}">{escape(line)}</tspan>'
-                    for i, line in enumerate(lines))
+        return f'<text{cls} x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{_marked(lines[0], marks[0])}</text>'
+    spans = "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else FONT * 1.25}">{_marked(line, mark)}</tspan>'
+                    for i, (line, mark) in enumerate(zip(lines, marks)))
     return f'<text{cls} x="{x:.1f}" y="{y:.1f}" text-anchor="middle">{spans}</text>'
 
 
@@ -201,7 +219,7 @@ def svg(step: str, value) -> str:
                          f'height="{box.height:.1f}" rx="6"/>')
             parts.append(_text(label.lines, label.x, label.y, css))
         else:
-            parts.append(_text(label.lines, label.x, label.y, "value"))
+            parts.append(_text(label.lines, label.x, label.y, "value", label.marks))
     top = plan.height - (len(plan.legend) + 1) * LEGEND_ROW + 4
     header = ("weight", "W", "∂E_total/∂W")
     parts.append("".join(_text((h,), x, top, "legend-head") for h, x in zip(header, LEGEND_COLUMNS)))
@@ -209,8 +227,9 @@ def svg(step: str, value) -> str:
         # The step's own weight: its whole row; a weight it passes through: its value, a factor.
         marked = 3 if row[0] == weight else 2 if row[0] in via else 0
         y = top + (i + 1) * LEGEND_ROW
-        parts.append("".join(_text((cell,), x, y, "legend path" if j < marked else "legend")
-                             for j, (cell, x) in enumerate(zip(row, LEGEND_COLUMNS))))
+        live = (None, f"input:{row[0]}", f"key:dE_d{row[0]}")
+        parts.append("".join(_text((cell,), x, y, "legend path" if j < marked else "legend", (mark,))
+                             for j, (cell, x, mark) in enumerate(zip(row, LEGEND_COLUMNS, live))))
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 

@@ -3,6 +3,9 @@ cells carry their column's name (``data-label``), so the stylesheet can show a r
 value under its name and beside the note's printed value, at any width; and a long formula is
 cut after its top-level operators into pieces a line may break between.
 
+A cell may end with attributes for its ``<td>``, ``{: data-key="h1"}`` (:func:`with_attributes`):
+the page's live example finds its values by them.
+
 Only the site's copies are laid out so; the command line prints the plain Markdown tables.
 """
 
@@ -88,13 +91,31 @@ def wrapped(cell: str) -> str:
     return " ".join(f"${piece}$" for piece in split(cell[1:-1]))
 
 
+_ATTRIBUTES = re.compile(r'\{:((?: [a-z-]+="[^"{}]*")+)\}$')
+
+
+def with_attributes(cell: str, **attributes: str) -> str:
+    """``cell`` carrying attributes for its ``<td>`` (``data_key`` is written ``data-key``)."""
+    marks = "".join(f' {name.replace("_", "-")}="{html.escape(value, quote=True)}"'
+                    for name, value in attributes.items())
+    return f"{cell}{{:{marks}}}"
+
+
+def attributes(cell: str) -> tuple[str, str]:
+    """A cell's text and the attributes :func:`with_attributes` gave it (empty if none)."""
+    match = _ATTRIBUTES.search(cell)
+    return (cell[:match.start()], match.group(1)) if match else (cell, "")
+
+
 def html_table(header: list[str], rows: list[list[str]]) -> str:
     """Rows of Markdown cells as an HTML table (``md_in_html`` renders each cell's Markdown)."""
     labels = [html.escape(re.sub(r"[$`*]", "", name), quote=True) for name in header]
     head = "".join(f'<th markdown="span">{name}</th>' for name in header)
+    split_rows = [[attributes(cell) for cell in row] for row in rows]
+    rows = [[text for text, _ in row] for row in split_rows]
     body = "\n".join('<tr markdown="1">' + "".join(
-        f'<td data-label="{label}" markdown="span">{wrapped(cell)}</td>' for label, cell in zip(labels, row))
-        + "</tr>" for row in rows)
+        f'<td data-label="{label}"{extra} markdown="span">{wrapped(cell)}</td>'
+        for label, (cell, extra) in zip(labels, row)) + "</tr>" for row in split_rows)
     widths = [max(map(_read_length, column)) for column in zip(header, *rows)]
     fits = " fits" if sum(widths) + 2 * len(widths) <= FITS else ""
     return (f'<table class="steps{fits}" markdown="1">\n<thead markdown="1"><tr markdown="1">{head}</tr></thead>\n'

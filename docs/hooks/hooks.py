@@ -1,6 +1,7 @@
 """MkDocs hooks (``mkdocs.yml: hooks``), the site's only build code; none of it ships in the package.
 
-* math to MathML (:mod:`mathml`), so pages load no math script;
+* math to MathML (:mod:`mathml`), so pages load no math script; the numbers substituted into
+  formulas marked for the live example (:mod:`live`);
 * notebook pages made self-contained, their table of contents matched to their headings
   (:mod:`toc`), and given a description of their own (:mod:`descriptions`);
 * when notebooks execute, and how (:mod:`notebooks`);
@@ -14,6 +15,7 @@ from pathlib import Path
 import notebooks
 import regenerate
 from descriptions import notebook_description
+from live import mark_live_numbers
 from mathml import render_arithmatex, render_notebook, strip_notebook_scripts
 from toc import match_headings
 
@@ -49,4 +51,4 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output: str, page, config) -> str:
     if page.file.src_uri.endswith(".ipynb"):
         return match_headings(strip_notebook_scripts(render_notebook(output)))
-    return render_arithmatex(output)
+    return mark_live_numbers(render_arithmatex(output))
