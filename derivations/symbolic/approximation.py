@@ -78,3 +78,11 @@ def errors(f: sp.Expr, u: Units, where: list[sp.Rational]) -> list[arb]:
                 total += rise / (1 + (-s * (t - m)).exp())
             out.append(abs(total - g(t)))
         return out
+
+
+def largest(balls: list[arb]) -> tuple[arb, list[int]]:
+    """The maximum of the balls, as a ball (from the largest lower end to the largest upper end),
+    and the index of every ball that may hold it (a symmetric f ties at symmetric points)."""
+    with ctx.workprec(PREC):
+        low = max(b.lower() for b in balls)
+        return arb.union(low, max(b.upper() for b in balls)), [i for i, b in enumerate(balls) if b.upper() >= low]

@@ -13,7 +13,6 @@ from fractions import Fraction
 
 import numpy as np
 import sympy as sp
-from flint import arb
 
 from derivations.numeric import approximation as numeric
 from derivations.problems import data_file
@@ -42,18 +41,15 @@ def target(settings: dict) -> sp.Expr:
 
 def errors(settings: dict) -> dict[int, tuple]:
     """For each n: (the largest error as a ball, every grid point that may hold it, NumPy's largest
-    error, where NumPy found it). The maximum of balls is the ball from the largest lower end to
-    the largest upper end; a symmetric target ties at symmetric points."""
+    error, where NumPy found it)."""
     f, (a, b) = target(settings), settings["interval"]
     where = symbolic.grid(a, b, settings["grid"])
     g = sp.lambdify(symbolic.x, f, "numpy")
     out = {}
     for n in settings["units"]:
         balls = symbolic.errors(f, symbolic.units(a, b, n, settings["slope"]), where)
-        low = max(ball.lower() for ball in balls)
-        largest = arb.union(low, max(ball.upper() for ball in balls))
-        at = [p for p, ball in zip(where, balls) if ball.upper() >= low]
-        out[n] = (largest, at, *numeric.max_error(g, a, b, n, settings["slope"], settings["grid"]))
+        value, at = symbolic.largest(balls)
+        out[n] = (value, [where[i] for i in at], *numeric.max_error(g, a, b, n, settings["slope"], settings["grid"]))
     return out
 
 
