@@ -114,9 +114,13 @@ def test_every_erratum_is_tested_here():
 def test_the_page_shows_every_generated_file():
     page = (ROOT / "docs" / "deep.md").read_text(encoding="utf-8")
     names = [*(f"quote-{q['id']}.md" for q in DATA["quotes"]),
-             "networks.md", "recurrence.md", "unrolled.md", "reach.md", "loops.svg", "node_order.md", "errata.md"]
+             "networks.md", "recurrence.md", "unrolled.md", "reach.md", "loops.svg", "node_order.md", "errata.md",
+             "numpy_recurrence.md"]
     for name in names:
         assert f'--8<-- "generated/deep/{name}"' in page
     for name in ("approximation/target.md", "approximation/errors.md", "approximation/approximation.svg",
-                 "depth_width/pieces.md", "depth_width/tent.svg"):
+                 "depth_width/pieces.md", "depth_width/tent.svg", "depth_width/numpy_sawtooth.md"):
         assert f'--8<-- "generated/{name}"' in page
+    graph = (ROOT / "docs" / "graph.md").read_text(encoding="utf-8")
+    for name in ("kinds.md", "settings.md", "values.md", "numpy_derivative_kinds.md"):
+        assert f'--8<-- "generated/derivative_kinds/{name}"' in graph

@@ -18,6 +18,7 @@ from derivations.symbolic import recurrence as symbolic
 from derivations.tables.certain import certain
 from derivations.tables.common import AGREEMENT, check, display, table
 from derivations.tables.figures import svg_figure
+from derivations.tables.scripts import shown
 
 CHAPTER = "deep"
 """The data file read, and the folder under ``docs/generated/`` written."""
@@ -34,6 +35,7 @@ def generate() -> dict[str, str]:
         "loops.svg": loops_figure(),
         "node_order.md": node_order_table(),
         "errata.md": errata_table(data),
+        "numpy_recurrence.md": shown("deep", "numpy_recurrence"),
     }
     return {f"generated/{CHAPTER}/{name}": text for name, text in files.items()}
 

@@ -15,6 +15,7 @@ from derivations.problems import data_file
 from derivations.symbolic import sawtooth as symbolic
 from derivations.tables.common import check, table
 from derivations.tables.figures import svg_figure
+from derivations.tables.scripts import shown
 
 CHAPTER = "depth_width"
 """The folder under ``docs/generated/`` written (the data is ``deep.toml``'s [depth_width])."""
@@ -25,7 +26,8 @@ COLOURS = ("#e0803a", "#3b8fd9", "#3fae6a", "#b05cc6")
 def generate() -> dict[str, str]:
     settings = data_file("deep")["depth_width"]
     return {f"generated/{CHAPTER}/pieces.md": pieces_table(settings),
-            f"generated/{CHAPTER}/tent.svg": figure(settings)}
+            f"generated/{CHAPTER}/tent.svg": figure(settings),
+            f"generated/{CHAPTER}/numpy_sawtooth.md": shown("deep", "numpy_sawtooth")}
 
 
 def row(k: int) -> tuple:

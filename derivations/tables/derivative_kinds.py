@@ -16,6 +16,7 @@ from derivations.problems import data_file
 from derivations.symbolic import derivative_kinds as symbolic
 from derivations.tables.certain import certain
 from derivations.tables.common import agreement, table
+from derivations.tables.scripts import shown
 
 CHAPTER = "derivative_kinds"
 """The folder under ``docs/generated/`` written (the data is ``deep.toml``'s [derivatives])."""
@@ -24,7 +25,8 @@ CHAPTER = "derivative_kinds"
 def generate() -> dict[str, str]:
     d = data_file("deep")["derivatives"]
     return {f"generated/{CHAPTER}/kinds.md": kinds_table(d), f"generated/{CHAPTER}/values.md": values_table(d),
-            f"generated/{CHAPTER}/settings.md": settings_text(d)}
+            f"generated/{CHAPTER}/settings.md": settings_text(d),
+            f"generated/{CHAPTER}/numpy_derivative_kinds.md": shown("dense", "numpy_derivative_kinds")}
 
 
 def computed(d: dict) -> dict[str, tuple]:
