@@ -114,7 +114,7 @@ def test_every_erratum_is_tested_here():
 def test_the_page_shows_every_generated_file():
     page = (ROOT / "docs" / "deep.md").read_text(encoding="utf-8")
     names = [*(f"quote-{q['id']}.md" for q in DATA["quotes"]),
-             "networks.md", "recurrence.md", "unrolled.md", "reach.md", "loops.svg", "node_order.md", "errata.md",
+             "networks.md", "recurrence.md", "first_step.md", "unrolled.md", "reach.md", "loops.svg", "node_order.md", "errata.md",
              "numpy_recurrence.md"]
     for name in names:
         assert f'--8<-- "generated/deep/{name}"' in page

@@ -72,8 +72,7 @@ def errors_table(settings: dict, computed: dict) -> str:
         agrees = abs(float(ball.mid()) - approx) < AGREEMENT and approx_at in [float(p) for p in at]
         rows.append((n, 3 * n + 1, value, ", ".join(plain(Fraction(int(p.p), int(p.q))) for p in at), ratio,
                      check(agrees)))
-    header = ["units $n$", "parameters $3n + 1$", "largest error (certain to the last digit)", "at $x$",
-              "previous error / this one", "NumPy agrees"]
+    header = ["units $n$", "parameters", "largest error", "at $x$", "ratio to the previous", "NumPy agrees"]
     return table(header, rows, "rrrrrc")
 
 

@@ -30,6 +30,7 @@ def generate() -> dict[str, str]:
     files |= {
         "networks.md": networks_table(data),
         "recurrence.md": recurrence_text(data),
+        "first_step.md": first_step(data),
         "unrolled.md": unrolled_table(data),
         "reach.md": reach_table(data),
         "loops.svg": loops_figure(),
@@ -99,8 +100,8 @@ def inputs(data: dict) -> list[sp.Rational]:
 def recurrence_text(data: dict) -> str:
     W_xh, W_hh, b, h0 = recurrence(data)
     xs = ", ".join(sp.latex(x) for x in inputs(data))
-    return display(rf"W_{{xh}} = {sp.latex(W_xh)}, \quad W_{{hh}} = {sp.latex(W_hh)}, \quad "
-                   rf"b = {sp.latex(b)}, \quad h_0 = {sp.latex(h0)}, \quad (x_1, x_2, x_3) = ({xs})")
+    return (display(rf"W_{{xh}} = {sp.latex(W_xh)}, \quad W_{{hh}} = {sp.latex(W_hh)}, \quad b = {sp.latex(b)}")
+            + "\n" + display(rf"h_0 = {sp.latex(h0)}, \quad (x_1, x_2, x_3) = ({xs})"))
 
 
 def unrolled(data: dict, loop: bool = True):
@@ -113,16 +114,20 @@ def _agree(exact: sp.Matrix, approx) -> bool:
     return all(abs(float(sp.N(e, 30)) - a) < AGREEMENT for e, a in zip(exact, approx))
 
 
+def first_step(data: dict) -> str:
+    """h_1 exactly: with h_0 = 0 both networks give tanh of a rational."""
+    exact, _ = unrolled(data)
+    return display(rf"h_1 = {sp.latex(exact[0])} = " + sp.latex(sp.Matrix([sp.Symbol(certain(v)) for v in exact[0]])))
+
+
 def unrolled_table(data: dict) -> str:
-    rows = []
-    for name, loop in (("recurrent", True), ("feed-forward ($W_{hh} = 0$)", False)):
-        exact, approx = unrolled(data, loop)
-        for t, (h, a) in enumerate(zip(exact, approx), start=1):
-            first = f"${sp.latex(h[0])}$" if t == 1 else ""
-            rows.append((name, t, data["recurrence"]["xs"][t - 1], first, certain(h[0]), certain(h[1]), check(_agree(h, a))))
-    header = ["network", "$t$", "$x_t$", "$h_{t,1}$ exactly (first step)", "$h_{t,1}$", "$h_{t,2}$",
-              "NumPy agrees"]
-    return table(header, rows, "lrrlrrc")
+    (rec, rec_f), (ff, ff_f) = unrolled(data, True), unrolled(data, False)
+    rows = [(t, data["recurrence"]["xs"][t - 1], certain(r[0]), certain(r[1]), certain(f[0]), certain(f[1]),
+             check(_agree(r, rf) and _agree(f, ff)))
+            for t, (r, rf, f, ff) in enumerate(zip(rec, rec_f, ff, ff_f), start=1)]
+    header = ["step $t$", "input $x_t$", "recurrent $h_{t,1}$", "recurrent $h_{t,2}$",
+              "feed-forward $h_{t,1}$", "feed-forward $h_{t,2}$", "NumPy agrees"]
+    return table(header, rows, "rrrrrrc")
 
 
 def reach(data: dict, loop: bool = True):
@@ -132,14 +137,14 @@ def reach(data: dict, loop: bool = True):
 
 
 def reach_table(data: dict) -> str:
-    rows = []
-    for name, loop in (("recurrent", True), ("feed-forward ($W_{hh} = 0$)", False)):
-        exact, approx = reach(data, loop)
-        for t, (d, a) in enumerate(zip(exact, approx), start=1):
-            rows.append((name, t, *(certain(v) if v != 0 else "0 exactly" for v in d), check(_agree(d, a))))
-    header = ["network", "$t$", r"$\partial h_{t,1} / \partial x_1$", r"$\partial h_{t,2} / \partial x_1$",
+    (rec, rec_f), (ff, ff_f) = reach(data, True), reach(data, False)
+    shown = lambda v: certain(v) if v != 0 else "0 exactly"  # noqa: E731
+    rows = [(t, *(shown(v) for v in r), *(shown(v) for v in f), check(_agree(r, rf) and _agree(f, ff)))
+            for t, (r, rf, f, ff) in enumerate(zip(rec, rec_f, ff, ff_f), start=1)]
+    header = ["step $t$", r"recurrent $\partial h_{t,1} / \partial x_1$", r"recurrent $\partial h_{t,2} / \partial x_1$",
+              r"feed-forward $\partial h_{t,1} / \partial x_1$", r"feed-forward $\partial h_{t,2} / \partial x_1$",
               "NumPy agrees"]
-    return table(header, rows, "lrrrc")
+    return table(header, rows, "rrrrrc")
 
 
 def loops_figure() -> str:

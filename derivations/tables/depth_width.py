@@ -35,19 +35,15 @@ def row(k: int) -> tuple:
     pieces = symbolic.pieces(g)
     units = symbolic.shallow(g)
     equal = all(symbolic.evaluate_shallow(units, g[0][1], x) == y for x, y in g)
-    slopes = {abs(m) for _, _, m in pieces}
-    return (k, 2 * k, symbolic.deep_parameters(k), len(pieces), numeric.pieces_of_deep(k),
-            ", ".join(str(m) for m in sorted(slopes)), len(pieces) - 1, len(units),
-            symbolic.shallow_parameters(len(units)), check(equal))
+    return (k, f"{2 * k} ({symbolic.deep_parameters(k)})", len(pieces), numeric.pieces_of_deep(k),
+            len(pieces) - 1, f"{len(units)} ({symbolic.shallow_parameters(len(units))})", check(equal))
 
 
 def pieces_table(settings: dict) -> str:
     rows = [row(k) for k in settings["depths"]]
-    header = ["compositions $k$ (hidden layers)", "deep: units $2k$", "deep: parameters",
-              "linear pieces of $T^k$ (exact)", "pieces (NumPy)", "$\\lvert$slope$\\rvert$",
-              "one hidden layer: units at least", "one hidden layer: units built", "its parameters",
-              "built = $T^k$ at every knot"]
-    return table(header, rows, "rrrrrrrrrc")
+    header = ["layers $k$", "deep: units (parameters)", "pieces, exact", "pieces, NumPy",
+              "one layer needs at least (units)", "one layer built: units (parameters)", "built equals it at every knot"]
+    return table(header, rows, "rrrrrrc")
 
 
 def figure(settings: dict) -> str:
