@@ -125,8 +125,7 @@ def unrolled_table(data: dict) -> str:
     rows = [(t, data["recurrence"]["xs"][t - 1], certain(r[0]), certain(r[1]), certain(f[0]), certain(f[1]),
              check(_agree(r, rf) and _agree(f, ff)))
             for t, (r, rf, f, ff) in enumerate(zip(rec, rec_f, ff, ff_f), start=1)]
-    header = ["step $t$", "input $x_t$", "recurrent $h_{t,1}$", "recurrent $h_{t,2}$",
-              "feed-forward $h_{t,1}$", "feed-forward $h_{t,2}$", "NumPy agrees"]
+    header = ["$t$", "$x_t$", "RNN $h_{t,1}$", "RNN $h_{t,2}$", "FFNN $h_{t,1}$", "FFNN $h_{t,2}$", "NumPy agrees"]
     return table(header, rows, "rrrrrrc")
 
 
@@ -141,8 +140,7 @@ def reach_table(data: dict) -> str:
     shown = lambda v: certain(v) if v != 0 else "0 exactly"  # noqa: E731
     rows = [(t, *(shown(v) for v in r), *(shown(v) for v in f), check(_agree(r, rf) and _agree(f, ff)))
             for t, (r, rf, f, ff) in enumerate(zip(rec, rec_f, ff, ff_f), start=1)]
-    header = ["step $t$", r"recurrent $\partial h_{t,1} / \partial x_1$", r"recurrent $\partial h_{t,2} / \partial x_1$",
-              r"feed-forward $\partial h_{t,1} / \partial x_1$", r"feed-forward $\partial h_{t,2} / \partial x_1$",
+    header = ["$t$", *(rf"{net} $\partial h_{{t,{i}}} / \partial x_1$" for net in ("RNN", "FFNN") for i in (1, 2)),
               "NumPy agrees"]
     return table(header, rows, "rrrrrc")
 

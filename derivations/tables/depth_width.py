@@ -41,8 +41,7 @@ def row(k: int) -> tuple:
 
 def pieces_table(settings: dict) -> str:
     rows = [row(k) for k in settings["depths"]]
-    header = ["layers $k$", "deep: units (parameters)", "pieces, exact", "pieces, NumPy",
-              "one layer needs at least (units)", "one layer built: units (parameters)", "built equals it at every knot"]
+    header = ["$k$", "deep (params)", "pieces", "NumPy", "shallow ≥", "shallow built (params)", "built = $T^k$"]
     return table(header, rows, "rrrrrrc")
 
 
