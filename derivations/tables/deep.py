@@ -100,8 +100,9 @@ def inputs(data: dict) -> list[sp.Rational]:
 def recurrence_text(data: dict) -> str:
     W_xh, W_hh, b, h0 = recurrence(data)
     xs = ", ".join(sp.latex(x) for x in inputs(data))
-    return (display(rf"W_{{xh}} = {sp.latex(W_xh)}, \quad W_{{hh}} = {sp.latex(W_hh)}, \quad b = {sp.latex(b)}")
-            + "\n" + display(rf"h_0 = {sp.latex(h0)}, \quad (x_1, x_2, x_3) = ({xs})"))
+    return "\n".join(display(line) for line in (
+        rf"W_{{xh}} = {sp.latex(W_xh)}, \quad W_{{hh}} = {sp.latex(W_hh)}",
+        rf"b = {sp.latex(b)}, \quad h_0 = {sp.latex(h0)}", rf"(x_1, x_2, x_3) = ({xs})"))
 
 
 def unrolled(data: dict, loop: bool = True):
@@ -125,7 +126,7 @@ def unrolled_table(data: dict) -> str:
     rows = [(t, data["recurrence"]["xs"][t - 1], certain(r[0]), certain(r[1]), certain(f[0]), certain(f[1]),
              check(_agree(r, rf) and _agree(f, ff)))
             for t, (r, rf, f, ff) in enumerate(zip(rec, rec_f, ff, ff_f), start=1)]
-    header = ["$t$", "$x_t$", "RNN $h_{t,1}$", "RNN $h_{t,2}$", "FFNN $h_{t,1}$", "FFNN $h_{t,2}$", "NumPy agrees"]
+    header = ["$t$", "$x_t$", "RNN h[1]", "RNN h[2]", "FFNN h[1]", "FFNN h[2]", "NumPy agrees"]
     return table(header, rows, "rrrrrrc")
 
 
@@ -140,8 +141,7 @@ def reach_table(data: dict) -> str:
     shown = lambda v: certain(v) if v != 0 else "0 exactly"  # noqa: E731
     rows = [(t, *(shown(v) for v in r), *(shown(v) for v in f), check(_agree(r, rf) and _agree(f, ff)))
             for t, (r, rf, f, ff) in enumerate(zip(rec, rec_f, ff, ff_f), start=1)]
-    header = ["$t$", *(rf"{net} $\partial h_{{t,{i}}} / \partial x_1$" for net in ("RNN", "FFNN") for i in (1, 2)),
-              "NumPy agrees"]
+    header = ["$t$", "RNN ∂h[1]", "RNN ∂h[2]", "FFNN ∂h[1]", "FFNN ∂h[2]", "NumPy agrees"]
     return table(header, rows, "rrrrrc")
 
 
