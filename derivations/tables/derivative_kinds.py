@@ -82,4 +82,4 @@ def settings_text(d: dict) -> str:
     W = ", ".join("(" + ", ".join(map(str, row)) + ")" for row in d["W"])
     return (f"$z = {d['z']}$; $\\mathbf{{x}} = ({', '.join(map(str, d['x']))})$, "
             f"$\\mathbf{{w}} = ({', '.join(map(str, d['w']))})$, $t = {d['t']}$; "
-            f"$W$ with rows {W}, $\\mathbf{{b}} = ({', '.join(map(str, d['b']))})$ (our numbers)\n")
+            f"$W$ with rows {W}, $\\mathbf{{b}} = ({', '.join(map(str, d['b']))})$\n")
