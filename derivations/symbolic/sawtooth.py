@@ -4,26 +4,26 @@
 
 is one hidden layer of two ReLU units. Composed k times it is a network of k hidden layers, 2k
 units, and :func:`compose` finds its linear pieces exactly: a piecewise-linear function is kept as
-its knots and values (rationals), and T ∘ g gains a knot wherever g crosses a kink of T (0 or 1/2).
+its knots and values (exact rationals, FLINT's ``fmpq``), and T ∘ g gains a knot wherever g crosses a kink of T (0 or 1/2).
 A one-hidden-layer ReLU network of N units is piecewise linear with at most N kinks, so at most
 N + 1 pieces; :func:`shallow` builds one with as many units as T^k has pieces, equal to T^k.
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
+from flint import fmpq
 
-HALF = Fraction(1, 2)
+HALF = fmpq(1, 2)
 
-Knots = list[tuple[Fraction, Fraction]]
+Knots = list[tuple[fmpq, fmpq]]
 """(x, g(x)) at every knot of a piecewise-linear g, x increasing; g is linear between knots."""
 
 
-def relu(z: Fraction) -> Fraction:
-    return max(z, Fraction(0))
+def relu(z: fmpq) -> fmpq:
+    return max(z, fmpq(0))
 
 
-def tent(z: Fraction) -> Fraction:
+def tent(z: fmpq) -> fmpq:
     """T(z) as the two ReLU units compute it."""
     return 2 * relu(z) - 4 * relu(z - HALF)
 
@@ -33,7 +33,7 @@ def compose(g: Knots) -> Knots:
     out = []
     for (x0, y0), (x1, y1) in zip(g, g[1:]):
         out.append((x0, tent(y0)))
-        for kink in sorted({Fraction(0), HALF}, reverse=y1 < y0):
+        for kink in sorted({fmpq(0), HALF}, reverse=y1 < y0):
             if min(y0, y1) < kink < max(y0, y1):
                 t = x0 + (kink - y0) * (x1 - x0) / (y1 - y0)
                 out.append((t, tent(kink)))
@@ -43,17 +43,17 @@ def compose(g: Knots) -> Knots:
 
 def iterate(k: int) -> Knots:
     """T^k on [0, 1]: k compositions of T with the identity (knots 0 and 1)."""
-    g: Knots = [(Fraction(0), Fraction(0)), (Fraction(1), Fraction(1))]
+    g: Knots = [(fmpq(0), fmpq(0)), (fmpq(1), fmpq(1))]
     for _ in range(k):
         g = compose(g)
     return g
 
 
-def slopes(g: Knots) -> list[Fraction]:
+def slopes(g: Knots) -> list[fmpq]:
     return [(y1 - y0) / (x1 - x0) for (x0, y0), (x1, y1) in zip(g, g[1:])]
 
 
-def pieces(g: Knots) -> list[tuple[Fraction, Fraction, Fraction]]:
+def pieces(g: Knots) -> list[tuple[fmpq, fmpq, fmpq]]:
     """The maximal linear pieces (start, end, slope): neighbours of equal slope merged."""
     out = []
     for ((x0, _), (x1, _)), m in zip(zip(g, g[1:]), slopes(g)):
@@ -64,17 +64,17 @@ def pieces(g: Knots) -> list[tuple[Fraction, Fraction, Fraction]]:
     return out
 
 
-def shallow(g: Knots) -> list[tuple[Fraction, Fraction]]:
+def shallow(g: Knots) -> list[tuple[fmpq, fmpq]]:
     """One hidden layer equal to g on [a, b]: units (a_j, b_j) computing a_j relu(x − b_j), one per
     piece, a_j the change of slope at the piece's start (the first: its slope); output bias g(a)."""
-    units, previous = [], Fraction(0)
+    units, previous = [], fmpq(0)
     for start, _, m in pieces(g):
         units.append((m - previous, start))
         previous = m
     return units
 
 
-def evaluate_shallow(units, bias: Fraction, x: Fraction) -> Fraction:
+def evaluate_shallow(units, bias: fmpq, x: fmpq) -> fmpq:
     return bias + sum(a * relu(x - b) for a, b in units)
 
 

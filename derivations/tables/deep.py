@@ -15,7 +15,7 @@ import sympy as sp
 from derivations.numeric import recurrence as numeric
 from derivations.problems import backprop_problem, data_file, errata
 from derivations.symbolic import recurrence as symbolic
-from derivations.tables.certain import certain
+from derivations.tables.certain import DIGITS, certain
 from derivations.tables.common import AGREEMENT, check, display, table
 from derivations.tables.figures import svg_figure
 from derivations.tables.scripts import shown
@@ -105,20 +105,26 @@ def recurrence_text(data: dict) -> str:
         rf"b = {sp.latex(b)}, \quad h_0 = {sp.latex(h0)}", rf"(x_1, x_2, x_3) = ({xs})"))
 
 
+def digits(values: list[sp.Matrix]) -> list[list[sp.Expr]]:
+    """Each entry of the exact matrices evaluated once, to :data:`~derivations.tables.certain.DIGITS`
+    digits (an exact 0 stays 0)."""
+    return [[v if v == 0 else sp.N(v, DIGITS) for v in m] for m in values]
+
+
 def unrolled(data: dict, loop: bool = True):
-    """h_1 … h_T: exact (SymPy) and float64 (NumPy)."""
-    return (symbolic.unroll(*recurrence(data, loop), inputs(data)),
+    """h_1 … h_T: exact (SymPy), evaluated to 60 digits, and float64 (NumPy)."""
+    return (digits(symbolic.unroll(*recurrence(data, loop), inputs(data))),
             numeric.unroll(*floats(data, loop), data["recurrence"]["xs"]))
 
 
-def _agree(exact: sp.Matrix, approx) -> bool:
-    return all(abs(float(sp.N(e, 30)) - a) < AGREEMENT for e, a in zip(exact, approx))
+def _agree(exact: list[sp.Expr], approx) -> bool:
+    return all(abs(float(e) - a) < AGREEMENT for e, a in zip(exact, approx))
 
 
 def first_step(data: dict) -> str:
     """h_1 exactly: with h_0 = 0 both networks give tanh of a rational."""
-    exact, _ = unrolled(data)
-    return display(rf"h_1 = {sp.latex(exact[0])} = " + sp.latex(sp.Matrix([sp.Symbol(certain(v)) for v in exact[0]])))
+    h1 = symbolic.unroll(*recurrence(data), inputs(data)[:1])[0]
+    return display(rf"h_1 = {sp.latex(h1)} = " + sp.latex(sp.Matrix([sp.Symbol(certain(v)) for v in h1])))
 
 
 def unrolled_table(data: dict) -> str:
@@ -131,8 +137,8 @@ def unrolled_table(data: dict) -> str:
 
 
 def reach(data: dict, loop: bool = True):
-    """∂h_t/∂x_1: SymPy's derivative of the unrolled expressions, and NumPy's backpropagation through time."""
-    return (symbolic.reach(*recurrence(data, loop), data["recurrence"]["xs"]),
+    """∂h_t/∂x_1: exact, carried forward in SymPy, and NumPy's backpropagation through time."""
+    return (digits(symbolic.reach(*recurrence(data, loop), data["recurrence"]["xs"])),
             numeric.reach(*floats(data, loop), data["recurrence"]["xs"]))
 
 
@@ -147,40 +153,43 @@ def reach_table(data: dict) -> str:
 
 def loops_figure() -> str:
     """Three diagrams side by side: the feed-forward graph, the recurrent loop, the loop unrolled
-    over three steps."""
-    from matplotlib.patches import Circle, FancyArrowPatch
+    over three steps. Nodes are one scatter, arrows one quiver per colour (cheap to draw)."""
+    from matplotlib.patches import Arc
 
-    blue, orange = "#3b8fd9", "#e0803a"
+    blue, orange, radius = "#3b8fd9", "#e0803a", 0.28
 
     def draw(ax):
-        def node(xy, label, colour="black"):
-            ax.add_patch(Circle(xy, 0.28, facecolor="none", edgecolor=colour, linewidth=1.6))
-            ax.text(*xy, label, ha="center", va="center", fontsize=12)
-
-        def arrow(start, end, colour="black", bend=0.0):
-            ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=12, color=colour,
-                                         linewidth=1.4, shrinkA=15, shrinkB=15,
-                                         connectionstyle=f"arc3,rad={bend}"))
+        nodes, edges = [], {"black": [], orange: []}
 
         def column(x, t=""):
-            node((x, 0.0), f"$x{t}$")
-            node((x, 1.0), f"$h{t}$", blue)
-            node((x, 2.0), f"$y{t}$")
-            arrow((x, 0.0), (x, 1.0))
-            arrow((x, 1.0), (x, 2.0))
+            for y, name, colour in ((0.0, "x", "black"), (1.0, "h", blue), (2.0, "y", "black")):
+                nodes.append((x, y, f"${name}{t}$", colour))
+            edges["black"] += [((x, 0.0), (x, 1.0)), ((x, 1.0), (x, 2.0))]
 
         for x, title in ((0.0, "feed-forward"), (2.2, "recurrent"), (6.2, "recurrent, unrolled")):
             ax.text(x, 2.75, title, ha="center", fontsize=11)
         column(0.0)
         column(2.2)
-        arrow((2.45, 1.12), (2.45, 0.88), orange, bend=-2.2)
-        ax.text(2.95, 1.0, "$W_{hh}$", ha="center", va="center", fontsize=10, color=orange)
-        node((4.0, 1.0), "$h_0$", blue)
+        ax.add_patch(Arc((2.62, 1.0), 0.5, 0.42, theta1=-150, theta2=150, color=orange, linewidth=1.6))
+        edges[orange].append(((2.56, 0.79), (2.44, 0.85)))  # the loop's arrowhead, pointing back into h
+        ax.text(3.2, 1.0, "$W_{hh}$", ha="center", va="center", fontsize=10, color=orange)
+        nodes.append((4.0, 1.0, "$h_0$", blue))
         for t in (1, 2, 3):
             x = 4.0 + 1.4 * t
             column(x, f"_{t}")
-            arrow((x - 1.4, 1.0), (x, 1.0), orange)
-            ax.text(x - 0.7, 1.22, "$W_{hh}$", ha="center", va="bottom", fontsize=10, color=orange)
+            edges[orange].append(((x - 1.4, 1.0), (x, 1.0)))
+            ax.text(x - 0.7, 1.12, "$W_{hh}$", ha="center", va="bottom", fontsize=10, color=orange)
+        xs, ys, labels, colours = zip(*nodes)
+        ax.scatter(xs, ys, s=1500, facecolors="none", edgecolors=colours, linewidths=1.6)
+        for x, y, label, _ in nodes:
+            ax.text(x, y, label, ha="center", va="center", fontsize=12)
+        for colour, pairs in edges.items():
+            (x0, y0), (x1, y1) = np.array([p[0] for p in pairs]).T, np.array([p[1] for p in pairs]).T
+            dx, dy = x1 - x0, y1 - y0
+            length = np.hypot(dx, dy)
+            trim = np.where(length > 0.2, radius, 0.0) / length  # a node's edge to a node's edge
+            ax.quiver(x0 + dx * trim, y0 + dy * trim, dx * (1 - 2 * trim), dy * (1 - 2 * trim), color=colour,
+                      angles="xy", scale_units="xy", scale=1, width=0.004, headwidth=5, headlength=6)
         ax.set_xlim(-0.6, 8.6)
         ax.set_ylim(-0.5, 3.0)
         ax.set_aspect("equal")
