@@ -62,7 +62,8 @@ def test_without_the_loop_an_input_reaches_only_its_own_step():
 
 def test_the_diagram_draws_the_loop_and_its_unrolling():
     svg = (ROOT / "docs" / "generated" / "deep" / "loops.svg").read_text(encoding="utf-8")
-    assert svg.count("<path") >= 20  # circles and arrows
+    # 16 nodes: x, h, y twice, h_0, and x_t, h_t, y_t for three steps; the hidden ones blue
+    assert svg.count("<use ") == 16 and svg.count("stroke: #3b8fd9") == 6
     assert "#e0803a" in svg          # the recurrent arrows, in their own colour
     for word in ("feed-forward", "recurrent", "unrolled"):
         assert word in svg
