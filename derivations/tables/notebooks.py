@@ -24,7 +24,7 @@ from pathlib import Path
 
 CHAPTER = "notebooks"
 SOURCES = Path(__file__).resolve().parents[2] / "docs_src" / "notebooks"
-NOTEBOOKS = ("perceptron", "activations", "forward", "backpropagation", "learning")
+NOTEBOOKS = ("perceptron", "activations", "forward", "deep", "backpropagation", "learning")
 
 PACKAGE = "derivations"
 WIDTH = 70

@@ -20,7 +20,7 @@
 # built from it: one cell per module, each run as that module (this page leaves them out). The
 # cells after them import the modules by name, as with the package installed.
 
-# %% modules derivations.numeric.dense derivations.symbolic.dense derivations.numeric.graph derivations.symbolic.backprop_2_2_2
+# %% modules derivations.numeric.dense derivations.symbolic.dense derivations.numeric.graph derivations.symbolic.backprop_2_2_2 derivations.symbolic.derivative_kinds derivations.numeric.derivative_kinds
 
 # %%
 from derivations.numeric.dense import summary, shapes
@@ -118,3 +118,25 @@ from derivations.numeric.graph import neuron_graph
 
 g = data['graph']
 neuron_graph(tuple(g['x']), tuple(g['w']), g['b'], g['t'])
+
+# %% [markdown]
+# ## Three kinds of derivative
+#
+# Scalar → scalar (a derivative), vector → scalar (a gradient), vector → vector (a Jacobian), as
+# `004_…` sorts them: SymPy's derivatives against NumPy's chain rule, with shapes.
+
+# %% inputs kinds deep derivatives
+# The three examples, from derivations/problems/deep.toml.
+
+# %%
+from derivations.symbolic import derivative_kinds as ks
+from derivations.numeric import derivative_kinds as kn
+
+d = kinds["derivatives"]
+pairs = {"scalar -> scalar": (ks.scalar_to_scalar(d["z"]), kn.scalar_to_scalar(d["z"])),
+         "vector -> scalar": (ks.vector_to_scalar(d["w"], d["x"], d["t"]), kn.vector_to_scalar(d["w"], d["x"], d["t"])),
+         "vector -> vector": (ks.vector_to_vector(d["W"], d["b"], d["x"]), kn.vector_to_vector(d["W"], d["b"], d["x"]))}
+for kind, (exact, approx) in pairs.items():
+    exact = np.array(sp.N(exact, 30).tolist() if hasattr(exact, "tolist") else sp.N(exact, 30), dtype=float)
+    print(f"{kind}: shape {np.shape(approx)}, NumPy gap {np.max(np.abs(exact.reshape(np.shape(approx)) - approx)):.0e}")
+    print(np.round(approx, 8))

@@ -1,0 +1,90 @@
+# %% [markdown]
+# # Deep, dense and recurrent networks
+#
+# This notebook reproduces the numbers of the [deep, dense and recurrent networks](../../deep/)
+# page: a tiny recurrence unrolled against the same network without its loop, a sum of sigmoids
+# approaching a curve, and the tent map's pieces doubling with depth. Change the numbers in the
+# first code cell and run it again.
+
+# %% inputs deep deep networks recurrence approximation depth_width
+# The networks, the recurrence, the approximation settings and the depths, from
+# derivations/problems/deep.toml.
+
+# %% [markdown]
+# The downloaded notebook continues with the `derivations` package's own code, as this site was
+# built from it: one cell per module, each run as that module (this page leaves them out). The
+# cells after them import the modules by name, as with the package installed.
+
+# %% modules derivations.symbolic.recurrence derivations.numeric.recurrence derivations.symbolic.approximation derivations.numeric.approximation derivations.symbolic.sawtooth derivations.numeric.sawtooth
+
+# %% [markdown]
+# ## Deep networks and fully-connected layers
+#
+# Deep (002 §1.3): two or more hidden layers. A fully-connected layer has one weight per pair
+# (input, neuron).
+
+# %%
+for net in deep["networks"]:
+    w = net["widths"]
+    weights = sum(a * b for a, b in zip(w, w[1:]))
+    print(f"{net['name']:36} {'-'.join(map(str, w)):8} hidden {len(w) - 2}, deep by 002: "
+          f"{len(w) - 2 >= 2!s:5}, weights {weights:3}, biases {sum(w[1:]):3}")
+
+# %% [markdown]
+# ## Feed-forward against recurrent
+#
+# $h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b)$; the feed-forward network is the same with
+# $W_{hh} = 0$. Exactly (SymPy) and in float64 (NumPy), with $\partial h_t / \partial x_1$.
+
+# %%
+import numpy as np
+import sympy as sp
+from derivations.symbolic import recurrence as rs
+from derivations.numeric import recurrence as rn
+
+r = deep["recurrence"]
+for loop in (True, False):
+    W_hh = r["W_hh"] if loop else np.zeros(np.shape(r["W_hh"]))
+    exact = rs.unroll(rs.matrix(r["W_xh"]), rs.matrix(W_hh), rs.column(r["b"]), rs.column(r["h0"]),
+                      [sp.Rational(str(x)) for x in r["xs"]])
+    floats = rn.unroll(r["W_xh"], W_hh, r["b"], r["h0"], r["xs"])
+    reach = rn.reach(r["W_xh"], W_hh, r["b"], r["h0"], r["xs"])
+    print("recurrent" if loop else "feed-forward")
+    for t, (h, f, d) in enumerate(zip(exact, floats, reach), start=1):
+        print(f"  t = {t}: h = {[f'{float(sp.N(v, 30)):+.8f}' for v in h]}, NumPy gap "
+              f"{max(abs(float(sp.N(v, 30)) - x) for v, x in zip(h, f)):.0e}, dh/dx1 = {np.round(d, 8)}")
+
+# %% [markdown]
+# ## Universal approximation, shown
+#
+# $n$ sigmoid units, one per piece of the interval, each weighted by the rise of $f$ across it.
+# The largest error over the grid, in ball arithmetic (certain) and in NumPy.
+
+# %%
+from derivations.symbolic import approximation as asym
+from derivations.numeric import approximation as anum
+
+s = deep["approximation"]
+f = sp.sympify(s["target"], locals={"x": asym.x})
+a, b = s["interval"]
+g = sp.lambdify(asym.x, f, "numpy")
+where = asym.grid(a, b, s["grid"])
+for n in s["units"]:
+    balls = asym.errors(f, asym.units(a, b, n, s["slope"]), where)
+    largest = max(float(ball.mid()) for ball in balls)
+    print(f"n = {n:3}: largest error {largest:.8f}, NumPy {anum.max_error(g, a, b, n, s['slope'], s['grid'])[0]:.8f}")
+
+# %% [markdown]
+# ## Depth against width
+#
+# The tent map $T(x) = 2\,\mathrm{relu}(x) - 4\,\mathrm{relu}(x - 1/2)$ composed $k$ times: $2k$
+# units in $k$ layers, $2^k$ linear pieces; one hidden layer needs at least $2^k - 1$ units.
+
+# %%
+from derivations.symbolic import sawtooth as ts
+from derivations.numeric import sawtooth as tn
+
+for k in deep["depth_width"]["depths"]:
+    g_k = ts.iterate(k)
+    print(f"k = {k}: deep units {2 * k:2}, pieces exact {len(ts.pieces(g_k)):3}, "
+          f"NumPy {tn.pieces_of_deep(k):3}, one hidden layer needs >= {len(ts.pieces(g_k)) - 1}")
