@@ -40,11 +40,11 @@ def document_numeric(document_problem):
                           [float(v) for v in p.targets], float(p.learning_rate))
 
 
-def run_cli(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
+def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 300, **env: str) -> subprocess.CompletedProcess:
     """``python -m derivations ARGS`` in a fresh interpreter, as a reader runs it (``env`` added
     to the environment)."""
     return subprocess.run([sys.executable, "-m", "derivations", *args], cwd=cwd, env=os.environ | env,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=timeout)
 
 
 def mkdocs_build(site: Path, **env: str) -> str:
@@ -67,14 +67,15 @@ def mkdocs_build(site: Path, **env: str) -> str:
 def _tables(out: Path) -> Path:
     docs = out / "docs"
     docs.mkdir(parents=True)
-    result = run_cli("tables", "--fresh", "--docs", str(docs), PYTHONHASHSEED="1")
+    # every chapter derived afresh: minutes on a busy 2-core machine, so not the CLI tests' limit
+    result = run_cli("tables", "--fresh", "--docs", str(docs), timeout=1800, PYTHONHASHSEED="1")
     assert result.returncode == 0, result.stderr
     return docs
 
 
 def _tables_again(out: Path) -> subprocess.CompletedProcess:
     return run_cli("tables", "--check", "--fresh", "--docs", str(_RESULTS["generated_docs"].result()),
-                   PYTHONHASHSEED="2")
+                   timeout=1800, PYTHONHASHSEED="2")
 
 
 def _site(out: Path, **env: str) -> tuple[Path, str]:

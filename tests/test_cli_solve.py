@@ -34,6 +34,16 @@ def independent_solution(x, w, t, lr, b):
                     E_o1=E_o1, E_o2=E_o2, E_total=E_o1 + E_o2)
 
     v = forward(w)
+    f = dict(dE_do1=v["o1"] - t[0], dE_do2=v["o2"] - t[1],
+             do1_dz3=v["o1"] * (1 - v["o1"]), do2_dz4=v["o2"] * (1 - v["o2"]),
+             dh1_dz1=v["h1"] * (1 - v["h1"]), dh2_dz2=v["h2"] * (1 - v["h2"]),
+             dz3_dW5=v["h1"], dz3_dW6=v["h2"], dz4_dW7=v["h1"], dz4_dW8=v["h2"],
+             dz3_dh1=w[4], dz3_dh2=w[5], dz4_dh1=w[6], dz4_dh2=w[7],
+             dz1_dW1=x[0], dz1_dW2=x[1], dz2_dW3=x[0], dz2_dW4=x[1])
+    f |= dict(dEo1_do1=f["dE_do1"], dEo2_do2=f["dE_do2"],
+              dEo1_dh1=f["dE_do1"] * f["do1_dz3"] * w[4], dEo2_dh1=f["dE_do2"] * f["do2_dz4"] * w[6],
+              dEo1_dh2=f["dE_do1"] * f["do1_dz3"] * w[5], dEo2_dh2=f["dE_do2"] * f["do2_dz4"] * w[7])
+    f |= dict(dE_dh1=f["dEo1_dh1"] + f["dEo2_dh1"], dE_dh2=f["dEo1_dh2"] + f["dEo2_dh2"])
     d3 = (v["o1"] - t[0]) * v["o1"] * (1 - v["o1"])
     d4 = (v["o2"] - t[1]) * v["o2"] * (1 - v["o2"])
     d1 = (d3 * w[4] + d4 * w[6]) * v["h1"] * (1 - v["h1"])
@@ -41,10 +51,18 @@ def independent_solution(x, w, t, lr, b):
     grads = [d1 * x[0], d1 * x[1], d2 * x[0], d2 * x[1],
              d3 * v["h1"], d3 * v["h2"], d4 * v["h1"], d4 * v["h2"]]
     new = [wi - lr * g for wi, g in zip(w, grads)]
+    v |= f
     v |= {f"dE_dW{i + 1}": g for i, g in enumerate(grads)}
     v |= {f"W{i + 1}_new": n for i, n in enumerate(new)}
-    v["E_total_new"] = forward(new)["E_total"]
+    v |= {f"{name}_new": value for name, value in forward(new).items()}
     return v
+
+
+def test_the_json_holds_every_value_the_symbolic_route_derives(document_problem):
+    """JSON_KEYS lists the factors by hand; the symbolic route reads them off the chain rule."""
+    from derivations.solve.backprop_2_2_2 import symbolic
+
+    assert set(JSON_KEYS) == set(symbolic(document_problem)) and len(JSON_KEYS) == len(set(JSON_KEYS))
 
 
 @pytest.fixture

@@ -11,13 +11,25 @@ from derivations.solve.numbers import Float, to_json
 
 FORWARD_NAMES = "z1 z2 h1 h2 z3 z4 o1 o2 E_o1 E_o2 E_total".split()
 
+FACTOR_NAMES = (
+    # step 1, the output weights: ∂E_total/∂W5 = ∂E_total/∂o1 · ∂o1/∂z3 · ∂z3/∂W5, …
+    "dE_do1 do1_dz3 dz3_dW5 dz3_dW6 dE_do2 do2_dz4 dz4_dW7 dz4_dW8 "
+    # step 2, the hidden weights: ∂E_total/∂h1 = ∂E_o1/∂h1 + ∂E_o2/∂h1, each down its output
+    "dEo1_do1 dEo2_do2 dz3_dh1 dz4_dh1 dz3_dh2 dz4_dh2 dEo1_dh1 dEo2_dh1 dE_dh1 "
+    "dEo1_dh2 dEo2_dh2 dE_dh2 dh1_dz1 dh2_dz2 dz1_dW1 dz1_dW2 dz2_dW3 dz2_dW4"
+).split()
+"""Every chain-rule factor, under the key the symbolic route derives it with (a test holds the two
+lists equal), in the order the notes multiply them."""
+
 JSON_KEYS = (
     FORWARD_NAMES
+    + FACTOR_NAMES
     + [f"dE_dW{i}" for i in range(1, 9)]
     + [f"W{i}_new" for i in range(1, 9)]
-    + ["E_total_new"]
+    + [f"{name}_new" for name in FORWARD_NAMES]
 )
-"""The flat JSON object of ``solve --format json``, in this order."""
+"""The flat JSON object of ``solve --format json``, in this order: every value the worked example
+shows (the page's live example marks each with its key)."""
 
 
 def symbolic(problem: BackpropProblem, digits: int = SOLVE_DIGITS, notify=lambda prec: None) -> dict[str, Any]:
@@ -54,10 +66,33 @@ def numeric(problem: BackpropProblem) -> dict[str, Float]:
             named |= {"E_o1": d[0] ** 2 / 2, "E_o2": d[1] ** 2 / 2,
                       "E_total": dense.batch_loss(net[-1], caches[-1], T, "half_sse")}
             values |= {name + suffix: named[name] for name in FORWARD_NAMES}
+            if not suffix:
+                difference = d
     for i, (layer, row, col) in enumerate(WEIGHT_PLACES, start=1):
         values[f"dE_dW{i}"] = gradients[layer].weights[row, col]
         values[f"W{i}_new"] = updated[layer].weights[row, col]
+    values |= factors(values, [float(v) for v in problem.x], [float(v) for v in problem.weights], difference)
     return {key: Float(values[key]) for key in JSON_KEYS}
+
+
+def factors(v: dict[str, float], x: list[float], W: list[float], difference) -> dict[str, float]:
+    """The chain-rule factors in float64, from the forward pass ``v``: ∂E/∂o = o − t (the engine's
+    difference, without cancellation), ∂o/∂z = σ'(z), ∂z/∂W an input, ∂z/∂h a weight."""
+    from derivations.numeric.activations import sigmoid_prime
+
+    f = {"dE_do1": difference[0], "dE_do2": difference[1],
+         "do1_dz3": sigmoid_prime(v["z3"]), "do2_dz4": sigmoid_prime(v["z4"]),
+         "dz3_dW5": v["h1"], "dz3_dW6": v["h2"], "dz4_dW7": v["h1"], "dz4_dW8": v["h2"],
+         "dz3_dh1": W[4], "dz3_dh2": W[5], "dz4_dh1": W[6], "dz4_dh2": W[7],
+         "dh1_dz1": sigmoid_prime(v["z1"]), "dh2_dz2": sigmoid_prime(v["z2"]),
+         "dz1_dW1": x[0], "dz1_dW2": x[1], "dz2_dW3": x[0], "dz2_dW4": x[1]}
+    f = {key: float(value) for key, value in f.items()}  # Python floats: an overflow is inf, no warning
+    f["dEo1_do1"], f["dEo2_do2"] = f["dE_do1"], f["dE_do2"]
+    for h in ("h1", "h2"):
+        f[f"dEo1_d{h}"] = f["dEo1_do1"] * f["do1_dz3"] * f[f"dz3_d{h}"]
+        f[f"dEo2_d{h}"] = f["dEo2_do2"] * f["do2_dz4"] * f[f"dz4_d{h}"]
+        f[f"dE_d{h}"] = f[f"dEo1_d{h}"] + f[f"dEo2_d{h}"]
+    return f
 
 
 def render_json(values: dict[str, Any]) -> str:
