@@ -27,6 +27,7 @@ CHAPTERS = (
     "perceptron",
     "perceptron_learning",
     "logistic",
+    "plane",
     "activations",
     "depth_chain",
     "losses",
