@@ -86,8 +86,7 @@ def neuron_table(gates: dict) -> str:
     rows = [(tuple_text(r["x"]), q(r["s"]), f"{r['step']} {check(r['step'] == r['step_np'])}",
              fixed(r["sigma"]), f"{r['sigma_np']:.8f}", agreement(r["sigma"], r["sigma_np"]))
             for r in neuron_rows(weights)]
-    header = ["$x$", "$s = w_1 x_1 + w_2 x_2 + b$", "step($s$), NumPy ✓", "$\\sigma(s)$ SymPy",
-              "$\\sigma(s)$ NumPy", "gap"]
+    header = ["x", "s = w1·x1 + w2·x2 + b", "step(s), NumPy ✓", "σ(s) SymPy", "σ(s) NumPy", "gap"]
     return (f"{gate}, the note's first weight set $[w_1, w_2, b]$ = {weights_text(weights)}:\n\n"
             + table(header, rows, "lrcrrc"))
 
@@ -123,9 +122,8 @@ def threshold_bias_table(gates: dict) -> str:
                     ", ".join(q(v) for v in r["dots"]), tuple_text(r["threshold>="]),
                     tuple_text(r["bias>="]), f"{tuple_text(r['numpy>='][0])}, {tuple_text(r['numpy>='][1])}",
                     f"{tuple_text(r['threshold>'])}, {tuple_text(r['bias>'])}", check(same)))
-    header = ["gate", "$[w_1, w_2]$", "$\\theta$", "$b = -\\theta$", "$w \\cdot x$ on the four inputs",
-              "$w \\cdot x \\geq \\theta$", "$w \\cdot x + b \\geq 0$", "NumPy, both forms",
-              "with $>$: both forms", "same"]
+    header = ["gate", "[w1, w2]", "θ", "b = −θ", "w·x on the four inputs", "w·x ≥ θ", "w·x + b ≥ 0",
+              "NumPy, both forms", "with >: both forms", "same"]
     return table(header, out, "llrrlllllc")
 
 
@@ -154,11 +152,12 @@ def hyperplane_table(data: dict) -> str:
         inputs = (" + ".join(f"x_{{{i}}}" for i in range(1, r["n"] + 1)) if r["n"] <= 3
                   else f"x_{{1}} + \\dots + x_{{{r['n']}}}")
         plane = f"{q(r['weights'][0])} \\cdot ({inputs}) {'-' if r['bias'] < 0 else '+'} {q(abs(r['bias']))} = 0"
-        rows.append((r["n"], r["gate"], math(plane), r["corners"], f"{r['right']} {check(r['right'] == r['corners'])}",
-                     f"{r['right_np']} {check(r['right_np'] == r['right'])}", q(r["margin"])))
-    header = ["$n$", "gate", "hyperplane $w^{T} x + b = 0$", "corners $2^n$", "right (SymPy)",
-              "right (NumPy)", "nearest corner's $\\lvert s \\rvert$"]
-    return table(header, rows, "rlcrrrr")
+        right = check(r["right"] == r["corners"] and r["right_np"] == r["right"])
+        rows.append((r["n"], r["gate"], math(plane), r["corners"], f"{r['right']}, {r['right_np']} {right}",
+                     q(r["margin"])))
+    header = ["n", "gate", "hyperplane wᵀx + b = 0", "corners, 2ⁿ", "right: SymPy, NumPy",
+              "nearest corner's s, in size"]
+    return table(header, rows, "rlcrrr")
 
 
 def two_input_table() -> str:
@@ -167,7 +166,7 @@ def two_input_table() -> str:
         rows.append((tuple_text(truth), "yes" if feasible else "**no**",
                      weights_text(weights) if weights else "none exist (the XOR proof)"))
     found = sum(f for _, f, _ in symbolic.two_input_functions())
-    return (table(["output on (0,0), (0,1), (1,0), (1,1)", "one line?", "weights found $[w_1, w_2, b]$"],
+    return (table(["output on (0,0), (0,1), (1,0), (1,1)", "one line?", "weights found [w1, w2, b]"],
                   rows, "lcl")
             + f"\n{found} of {len(rows)} functions of two inputs are linearly separable.\n")
 
@@ -193,7 +192,7 @@ def plane_corners_table(data: dict) -> str:
     drawn = numeric.plane_in_cube(np.array(weights, dtype=float), float(bias))
     matched = all(np.min(np.abs(drawn - np.array(v, dtype=float)).sum(axis=1)) < 1e-12 for v in vertices)
     rows = [(tuple_text(q(c) for c in v), q(symbolic.dot(weights, v) + bias)) for v in vertices]
-    return (table(["where the plane cuts an edge of the cube (SymPy)", "$w^{T} x + b$ there"], rows, "lc")
+    return (table(["where the plane cuts an edge of the cube (SymPy)", "wᵀx + b there"], rows, "lc")
             + f"\nThe figure's polygon (NumPy) has these {len(drawn)} corners: {check(matched and len(drawn) == len(vertices))}\n")
 
 
@@ -269,8 +268,8 @@ def xor_map_table(gates: dict) -> str:
     rows = [(tuple_text(r["x"]), tuple_text(q(v) for v in r["xW"]), tuple_text(q(v) for v in r["xW+b"]),
              tuple_text(r["h"]), q(r["s_out"]), r["y"], check(r["agrees"]))
             for r in xor_map_rows(gates)]
-    header = ["input $x$", "after the matrix product $xW$", "after the bias $xW + b$",
-              "after the step $h$", "output unit's $s$", "$y$", "NumPy, every stage"]
+    header = ["input x", "after the matrix product xW", "after the bias xW + b", "after the step h",
+              "output unit's s", "y", "NumPy, every stage"]
     return table(header, rows, "lllllcc")
 
 
@@ -316,7 +315,12 @@ def xor_map_svg(gates: dict) -> str:
         mapped = numeric.hidden_map(W_f, b_f, line)[stage]
         return mapped
 
-    def draw(*axes):
+    def draw(*row):
+        # Two by two, so each panel is as wide as half the page's column rather than a quarter.
+        fig = row[0].figure
+        for ax in row:
+            ax.remove()
+        axes = [fig.add_subplot(2, 2, k + 1) for k in range(len(PANELS))]
         for ax, (stage, title) in zip(axes, PANELS):
             for line in grid:
                 mapped = through(line, stage)
@@ -330,7 +334,7 @@ def xor_map_svg(gates: dict) -> str:
             for p, x in zip(stages[stage], points):
                 labels.setdefault(tuple(np.round(p, 12)), []).append(tuple_text(int(v) for v in x))
             for p, names in labels.items():
-                ax.annotate(" ".join(names), p, xytext=(6, 6), textcoords="offset points", fontsize=7)
+                ax.annotate(" ".join(names), p, xytext=(6, 6), textcoords="offset points", fontsize=8)
             ax.set_title(title, fontsize=10)
             ax.set_aspect("equal")
             ax.axhline(0, color="black", linewidth=0.6), ax.axvline(0, color="black", linewidth=0.6)
@@ -345,7 +349,7 @@ def xor_map_svg(gates: dict) -> str:
         for ax in axes:
             ax.set_xlim(-1.3, 1.6), ax.set_ylim(-1.3, 1.6)
 
-    return svg_figure(draw, (12, 3.6), panels=4, font_size=9)
+    return svg_figure(draw, (7.6, 7.4), panels=len(PANELS), font_size=10)
 
 
 # --- Slips ---------------------------------------------------------------------------------------
