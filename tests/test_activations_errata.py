@@ -40,16 +40,6 @@ def test_002_describes_leaky_relu_as_returning_a_small_constant():
     assert num.leaky_relu(-5.0) == pytest.approx(-5 * float(a)) # NumPy's default is the note's a
 
 
-def test_002_step_code_uses_np_int_which_numpy_removed():
-    e = ERRATA["step-np-int"]
-    assert "dtype=np.int)" in e.printed
-    x = np.arange(-5.0, 5.0, 0.1)
-    with pytest.raises(AttributeError):
-        eval("np.array(x > 0, dtype=np.int)", {"np": np, "x": x})  # the note's line, verbatim
-    fixed = np.array(x > 0, dtype=float)
-    assert np.array_equal(fixed, num.step(x))
-
-
 def test_002_softmax_plot_is_a_distribution_over_the_grid_not_a_curve():
     e = ERRATA["softmax-plot"]
     assert e.printed == "y = np.exp(x) / np.sum(np.exp(x))"
@@ -81,4 +71,4 @@ def test_errata_table_shows_every_slip_beside_the_derived_value():
 
 
 def test_every_erratum_is_tested_here():
-    assert set(ERRATA) == {"sigmoid-derivative", "leaky-relu-constant", "step-np-int", "softmax-plot"}
+    assert set(ERRATA) == {"sigmoid-derivative", "leaky-relu-constant", "softmax-plot"}

@@ -17,7 +17,7 @@ import pytest
 
 from support.browser import serve
 
-CHAPTERS = ("perceptron", "activations", "losses", "forward", "dense", "graph", "backpropagation",
+CHAPTERS = ("perceptron", "perceptron_geometry", "activations", "losses", "forward", "dense", "graph", "backpropagation",
             "learning")
 """The chapter pages of the nav (not the notebooks, the glossary or the source pages)."""
 

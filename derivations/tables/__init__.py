@@ -29,6 +29,7 @@ CHAPTERS = (
     "perceptron",
     "perceptron_learning",
     "logistic",
+    "plane",
     "activations",
     "depth_chain",
     "losses",

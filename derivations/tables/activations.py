@@ -19,6 +19,7 @@ from derivations.numeric import activations as num
 from derivations.problems import data_file, document_backprop_problem, errata, exact
 from derivations.symbolic import activations as sym
 from derivations.symbolic.backprop_2_2_2 import DIGITS, Solution, solve
+from derivations.tables import perceptron as gates
 from derivations.tables.common import display, fixed, math, plain, table
 from derivations.tables.figures import svg_figure
 from derivations.tables.scripts import shown
@@ -223,9 +224,6 @@ def errata_table(data: dict) -> str:
             values = ", ".join(math(f"f({sp.latex(v)}) = {sp.latex(sym.leaky_relu(v, a))}") for v in zs)
             derived = math(r"f(z) = a z") + f" for z < 0, a = {plain_q(a)}"
             evidence = values + f": not a constant, and not {e.note_value}"
-        elif e.id == "step-np-int":
-            derived = "`np.array(x > 0, dtype=float)`"
-            evidence = f"on the NumPy this site is built with, `hasattr(np, 'int')` is `{hasattr(np, 'int')}`"
         elif e.id == "softmax-plot":
             coarse, fine = (np.arange(-5.0, 5.0, step) for step in (0.1, 0.05))
             at_zero = [num.softmax(x)[np.argmin(np.abs(x))] for x in (coarse, fine)]
@@ -234,12 +232,24 @@ def errata_table(data: dict) -> str:
                         f"0.1 and {at_zero[1]:.8f} with step 0.05")
         else:
             raise KeyError(f"no rendering for erratum {e.id!r}")
-        quoted = f"`{e.printed}`" if e.id in ("step-np-int", "softmax-plot") else e.printed
+        quoted = f"`{e.printed}`" if e.id == "softmax-plot" else e.printed
         rows.append(f"**`{e.source}` {e.section}**\n\n"
                     f"- *The note printed:* {quoted}\n- *Derived:* {derived}\n"
                     f"- *Evidence:* {evidence}\n- *Why:* {e.explanation}\n")
+    rows.append(np_int_reference())
     # A list per slip, not a table: five columns of sentences leave each one a few words wide.
     return "\n".join(rows)
+
+
+def np_int_reference() -> str:
+    """The step code's ``dtype=np.int`` slip, kept once in the perceptron chapter (whose page shows
+    the step's code): quoted here with its one fix and a link to the entry."""
+    (e,) = [e for e in errata(data_file("perceptron")) if e.id == gates.NP_INT]
+    return (f"**`{e.source}` {e.section}**\n\n- *The note printed:* `{e.printed}`\n"
+            f"- *Derived:* `{gates.np_int_fix(e)}`, the same fix as the perceptron chapter's; "
+            f"on the NumPy this site is built with, `hasattr(np, 'int')` is `{hasattr(np, 'int')}`\n"
+            f"- *Why:* one slip, one entry: [the perceptron chapter's slip]"
+            f"(/perceptron.md#{gates.slip_anchor(e.id)}) explains it.\n")
 
 
 # --- figures -----------------------------------------------------------------------------------------

@@ -192,8 +192,8 @@ def errata_table(data: dict, gates) -> str:
                        f"{tuple_text(symbolic.truth_table(weights))} (AND)")
             consequence = (f"with the formula's $s \\geq 0$ it gives "
                            f"{tuple_text(symbolic.truth_table(weights, symbolic.step_as_printed))} (OR)")
-        elif e.id == "np-int-removed":
-            derived = "`np.array(x > 0, dtype=int)` (the page's `step`)"
+        elif e.id == NP_INT:
+            derived = f"`{np_int_fix(e)}` (the page's `step`; the activations chapter points here)"
             consequence = f"AttributeError on NumPy {np.__version__.split('.')[0]}.x"
         elif e.id == "gradient-sign":
             g = symbolic.objective_gradient()[w1]
@@ -211,12 +211,30 @@ def errata_table(data: dict, gates) -> str:
             consequence = "more misclassified samples, smaller J"
         else:
             raise KeyError(f"no rendering for erratum {e.id!r}")
-        quoted = {"step-boundary": math(e.printed), "np-int-removed": f"`{e.printed}`"}.get(e.id, e.printed)
-        rows.append((f"`{e.source}` {e.section}", quoted, derived, consequence, e.explanation))
+        quoted = {"step-boundary": math(e.printed), NP_INT: f"`{e.printed}`"}.get(e.id, e.printed)
+        rows.append((e.id, (f"`{e.source}` {e.section}", quoted, derived, consequence, e.explanation)))
     fields = ["where", "the note printed", "derived", "what the note's version does", "why"]
-    # One small table per slip: five long columns side by side do not fit a page.
-    return "\n".join(table([f"{i}.", "&nbsp;"], zip(fields, row), "ll")
-                      for i, row in enumerate(rows, start=1))
+    # One small table per slip: five long columns side by side do not fit a page. Each has an
+    # anchor, so another page can point to a slip instead of repeating it.
+    return "\n".join(f'<span id="{slip_anchor(id_)}"></span>\n\n' + table([f"{i}.", "&nbsp;"], zip(fields, row), "ll")
+                      for i, (id_, row) in enumerate(rows, start=1))
+
+
+NP_INT = "np-int-removed"
+"""002 §2.3's step code with ``dtype=np.int``: one slip, listed here and pointed to from the
+activations chapter, with one fix."""
+
+
+def slip_anchor(erratum_id: str) -> str:
+    """The id of a slip's table on the perceptron page."""
+    return f"slip-{erratum_id}"
+
+
+def np_int_fix(e) -> str:
+    """The note's step line with ``np.int``, the removed alias of ``int``, written ``int``."""
+    if "dtype=np.int)" not in e.printed:
+        raise ValueError(f"erratum {e.id!r} does not quote the dtype=np.int line")
+    return e.printed.removeprefix("return ").replace("dtype=np.int)", "dtype=int)")
 
 
 def _counterexample(runs):

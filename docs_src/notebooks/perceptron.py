@@ -9,7 +9,7 @@
 #
 # A perceptron computes $s = w_1 x_1 + w_2 x_2 + b$ and outputs a step of $s$.
 
-# %% inputs data perceptron gates worked_problem training
+# %% inputs data perceptron gates xor_network worked_problem training
 # The notes' gate weights, the unfinished problem of 004_… and the
 # training settings, from derivations/problems/perceptron.toml.
 
@@ -18,7 +18,7 @@
 # built from it: one cell per module, each run as that module (this page leaves them out). The
 # cells after them import the modules by name, as with the package installed.
 
-# %% modules derivations.symbolic.perceptron derivations.numeric.perceptron derivations.symbolic.logistic derivations.numeric.logistic
+# %% modules derivations.symbolic.perceptron derivations.numeric.perceptron derivations.symbolic.logistic derivations.numeric.logistic derivations.symbolic.plane derivations.numeric.plane
 
 # %%
 from derivations.symbolic import perceptron as symbolic
@@ -104,3 +104,50 @@ print(f"p = {float(exact['p']):.8f} (NumPy {p:.8f})")
 print(f"after: w = ({float(exact['w1']):.8f}, {float(exact['w2']):.8f}), b = {float(exact['b']):.8f}; "
       f"NumPy {w_new}, {b_new:.8f}")
 print(f"loss {float(exact['loss']):.8f} -> {float(exact['loss_new']):.8f}")
+
+# %% [markdown]
+# ## The perceptron as geometry
+#
+# The [geometry page](../../perceptron_geometry/): a threshold $\theta$ and a bias $b = -\theta$
+# decide alike; $n$-input AND and OR are hyperplanes, checked on all $2^n$ corners of the cube; and
+# the XOR network's hidden layer moves the four points, stage by stage, until one line separates
+# them.
+
+# %% inputs plane plane hyperplane
+# Our n-input gates: every weight `weight`, the bias
+# bias_per_input·n + bias_offset (derivations/problems/plane.toml).
+
+# %%
+from derivations.symbolic import plane as plane_symbolic
+from derivations.numeric import plane as plane_numeric
+
+for gate in data["gates"]:
+    w, b = gate["weights"][:2], gate["weights"][2]
+    exact = [(plane_symbolic.by_threshold(w, -b, p), plane_symbolic.by_bias(w, b, p)) for p in symbolic.INPUTS]
+    floats = list(zip(plane_numeric.by_threshold(w, -b, numeric.INPUTS), plane_numeric.by_bias(w, b, numeric.INPUTS)))
+    print(f"{gate['gate']:5} theta = {-b:5}: w.x >= theta and w.x + b >= 0 agree: "
+          f"{all(t == u for t, u in exact)}; NumPy the same: {exact == floats}")
+
+# %%
+for n in plane["hyperplane"]["inputs"]:
+    for gate in plane_symbolic.N_GATES:
+        weights, bias = plane_symbolic.gate_weights(plane["hyperplane"][gate], n)
+        rows = plane_symbolic.gate_on_corners(gate, weights, bias)
+        right = sum(r["y"] == r["want"] for r in rows)
+        floats = plane_numeric.perceptron([float(v) for v in weights], float(bias), plane_numeric.corners(n))
+        same = [int(v) for v in floats] == [r["y"] for r in rows]
+        print(f"n = {n}  {gate:3}  b = {float(bias):5}  right on {right} of {len(rows)} corners; NumPy agrees: {same}")
+
+# %% [markdown]
+# The hidden layer of the XOR network, $h = \operatorname{step}(xW + b)$: each stage exactly, and
+# the scale factors of $x \mapsto xW$ (one is 0: the matrix flattens the plane onto a line).
+
+# %%
+net = data["xor_network"]
+W, b = plane_symbolic.layer(net["weights"], net["hidden"])
+for row in plane_symbolic.hidden_map(W, b, symbolic.INPUTS):
+    print(row["x"], "xW =", row["xW"], " xW + b =", row["xW+b"], " h =", row["h"],
+          " output", symbolic.step(symbolic.weighted_sum(net["weights"][net["output"]], row["h"])))
+print("det W =", W.det(), "  scale factors:", plane_symbolic.singular_values(W))
+print("NumPy:", plane_numeric.hidden_map([[float(v) for v in r] for r in W.tolist()],
+                                          [float(v) for v in b], numeric.INPUTS)["h"].tolist())
