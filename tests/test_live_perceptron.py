@@ -205,6 +205,7 @@ def test_without_javascript_the_page_is_the_static_page(browser, site):
         page.goto(site + "perceptron/", wait_until="load")
         assert not page.is_visible("form.live-panel")
         assert page.is_visible("table.steps")  # the worked problem's static table is there
+        assert not page.is_visible("form.live-panel + p .generated-by")  # the panel's source line too
     finally:
         context.close()
     assert outside == []

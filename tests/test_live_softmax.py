@@ -142,6 +142,7 @@ def test_without_javascript_the_page_is_the_static_page(browser, site):  # noqa:
     try:
         page.goto(site + "losses/", wait_until="load")
         assert not page.is_visible("form.live-panel") and page.is_visible("table.steps")
+        assert not page.is_visible("form.live-panel + p .generated-by")  # the panel's source line too
     finally:
         context.close()
     assert outside == []
