@@ -1,7 +1,7 @@
 """``python -m derivations``: solve a problem file, summarise a dense network, or regenerate the
 site's tables.
 
-    python -m derivations solve PROBLEM.toml [--format markdown|json] [--route symbolic|numeric] [--output FILE]
+    python -m derivations solve PROBLEM.toml [--format markdown|json|html] [--route symbolic|numeric] [--output FILE]
     python -m derivations summary INPUTS UNITS [UNITS ...]
     python -m derivations tables [--check] [--fresh] [--docs DIR]
 
@@ -43,7 +43,12 @@ def solve(args: argparse.Namespace) -> str:
         raise ProblemError(f"{where}: {exc}") from None
     if args.format == "json":
         return form.render_json(values)
-    return form.render_markdown(problem, values, args.route)
+    markdown = form.render_markdown(problem, values, args.route)
+    if args.format == "html":
+        from derivations.solve.html import render
+
+        return render(markdown)
+    return markdown
 
 
 def precision_notice(prec: int) -> None:
@@ -99,7 +104,9 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("solve", help="print the full worked derivation for a problem file")
     s.add_argument("problem", type=Path, help="TOML file: the 2-2-2 form (x, weights W1..W8, targets, "
                    "learning_rate[, biases]) or the general form with [[layers]] (see README)")
-    s.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    s.add_argument("--format", choices=("markdown", "json", "html"), default="markdown",
+                   help="markdown: Markdown with LaTeX (default); json: every value, by name; html: one "
+                   "self-contained page (MathML, styles inlined, loads nothing) of the derivation")
     s.add_argument("--route", choices=("symbolic", "numeric"), default="symbolic",
                    help="symbolic: certified decimals (default); numeric: the NumPy route's float64 values")
     s.add_argument("--output", type=Path, help="write here (atomically, a regular file) instead of stdout")

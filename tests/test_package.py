@@ -35,7 +35,21 @@ def test_the_wheel_holds_the_package_and_no_build_or_test_tooling(wheel):
     assert found == {}
 
 
-TOOLING = re.compile(r"^\s*(?:from|import) (?:mkdocs|playwright|latex2mathml|bs4)\b"
+def test_what_solve_imports_at_run_time_the_wheel_requires(wheel):
+    """``solve --format html`` converts LaTeX with latex2mathml: a dependency of the package
+    itself, not of the site's extra."""
+    archive = zipfile.ZipFile(wheel)
+    (metadata,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+    requires = [line.split(":", 1)[1].strip() for line in archive.read(metadata).decode().splitlines()
+                if line.startswith("Requires-Dist:")]
+    unconditional = {re.split(r"[ <>=;\[]", r)[0].lower() for r in requires if "extra ==" not in r}
+    assert {"latex2mathml", "numpy", "sympy", "python-flint"} <= unconditional
+    assert "import latex2mathml" in archive.read("derivations/mathml.py").decode() or \
+        "from latex2mathml" in archive.read("derivations/mathml.py").decode()
+
+
+# latex2mathml is not tooling: `solve --format html` converts its formulas with it at run time.
+TOOLING = re.compile(r"^\s*(?:from|import) (?:mkdocs|playwright|bs4)\b"
                      r"|\bdef (?:on_\w+|broken_links|visit|serve)\(|chromium", re.M | re.I)
 
 

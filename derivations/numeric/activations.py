@@ -131,11 +131,17 @@ def softmax_jacobian(z: ArrayLike) -> Array:
     """The n×n Jacobian of softmax at one vector z of length n:
 
     ∂s_i/∂z_j = s_i (δ_ij − s_j), i.e. diag(s) − s sᵀ.
+
+    The diagonal s_i (1 − s_i) is computed as s_i Σ_{j≠i} s_j: where s_i is within rounding of
+    1, 1 − s_i would be 0 or noise, while the sum of the others keeps every digit.
     """
     z = np.asarray(z, dtype=np.float64)
     if z.ndim != 1:
         raise ValueError(f"softmax_jacobian takes one vector, not {z.shape}")
     s = softmax(z)
+    others = np.array([np.sum(np.delete(s, i)) for i in range(len(s))])
     with np.errstate(under="ignore"):
-        return np.diag(s) - np.outer(s, s)
+        jacobian = -np.outer(s, s)
+        np.fill_diagonal(jacobian, s * others)
+        return jacobian
 # --8<-- [end:softmax]

@@ -163,6 +163,24 @@ def cross_entropy_from_logits_grad(z: ArrayLike, t: ArrayLike) -> Array:
         return (s * (np.sum(t, axis=-1, keepdims=True) - t) - t * s_rest) / _samples(z)
 
 
+def softmax_cross_entropy_values(z: ArrayLike, k: int) -> dict[str, float]:
+    """Softmax of one vector of logits, its Jacobian, the cross-entropy of the class ``k``
+    (1-based) from the logits and its gradient, under the names of the losses page's live panel:
+    s1…, ds1_dz1… (∂s_i/∂z_j), L, dL_dz1…."""
+    from derivations.numeric.activations import softmax, softmax_jacobian
+
+    z = np.asarray(z, dtype=np.float64)
+    t = np.eye(len(z))[k - 1]
+    n = range(1, len(z) + 1)
+    s, jacobian = softmax(z), softmax_jacobian(z)
+    gradient = cross_entropy_from_logits_grad(z, t)
+    values = {f"s{i}": float(s[i - 1]) for i in n}
+    values |= {f"ds{i}_dz{j}": float(jacobian[i - 1, j - 1]) for i in n for j in n}
+    values["L"] = float(cross_entropy_from_logits(z, t))
+    values |= {f"dL_dz{j}": float(gradient[j - 1]) for j in n}
+    return values
+
+
 def sigmoid_cross_entropy_from_logits(z: ArrayLike, t: ArrayLike) -> float:
     """CE of independent p_k = σ(z_k): −Σ_k t_k ln σ(z_k) = Σ_k t_k softplus(−z_k)."""
     z, t = _pair(z, t)

@@ -63,6 +63,24 @@ def perceptron_rule(w: ArrayLike, b: float, x: ArrayLike, t: float, eta: float) 
 # --8<-- [end:rules]
 
 
+def worked_values(w: ArrayLike, b: float, x: ArrayLike, t: float, eta: float) -> dict[str, float]:
+    """004's problem finished by both rules, under the names of the page's live panel: the
+    products w_i x_i, s, and for each rule y, t − y, w1(1), w2(1), b(1), s and y after the step
+    (``delta_w1`` is w1(1) by the delta rule)."""
+    w_tilde = np.append(np.asarray(w, dtype=np.float64), b)
+    x_tilde = np.append(np.asarray(x, dtype=np.float64), 1.0)
+    s = float(w_tilde @ x_tilde)
+    values = {"w1x1": float(w_tilde[0] * x_tilde[0]), "w2x2": float(w_tilde[1] * x_tilde[1]), "s": s}
+    for rule, update, output in (("delta", delta_rule, lambda v: v), ("perceptron", perceptron_rule, sign_step)):
+        new = update(w, b, x, t, eta)
+        s_new = float(new @ x_tilde)
+        y = float(output(s))
+        values |= {f"{rule}_y": y, f"{rule}_t_minus_y": t - y, f"{rule}_w1": float(new[0]),
+                   f"{rule}_w2": float(new[1]), f"{rule}_b": float(new[2]), f"{rule}_s_new": s_new,
+                   f"{rule}_y_new": float(output(s_new))}
+    return values
+
+
 def objective(weights: ArrayLike, x: ArrayLike, labels: ArrayLike) -> tuple[float, NDArray]:
     """004's J(w) = Σ_{k ∈ Y} −y_k w̃·x̃_k over the misclassified set Y (τ(s_k) ≠ y_k), and Y."""
     x = np.asarray(x, dtype=np.float64)

@@ -81,6 +81,34 @@ def softmax_cross_entropy_gradient(n: int) -> list[sp.Expr]:
     return [sp.simplify(sp.diff(loss, zj) - (sj - yj)) for zj, sj, yj in zip(zs, s, ys)]
 
 
+def softmax_keys(n: int) -> list[str]:
+    """The flat names of softmax and categorical cross-entropy at n logits, as the losses page's
+    live panel shows them: s1…, ds1_dz1… (the Jacobian ∂s_i/∂z_j), L, dL_dz1…."""
+    ks = range(1, n + 1)
+    return ([f"s{i}" for i in ks] + [f"ds{i}_dz{j}" for i in ks for j in ks] + ["L"]
+            + [f"dL_dz{j}" for j in ks])
+
+
+def softmax_cross_entropy_values(z: list, k: int) -> dict[str, sp.Expr]:
+    """Softmax of the logits ``z``, its Jacobian, and the cross-entropy L = −ln s_k of the class
+    ``k`` (1-based) with its gradient, exactly (expressions in e; keys: :func:`softmax_keys`).
+
+    Each is written as a sum of positive terms, so that evaluating it to any precision loses
+    nothing to cancellation: s_i = 1 / Σ_j e^(z_j − z_i); ∂s_i/∂z_i = s_i(1 − s_i) as s_i Σ_{j≠i} s_j;
+    ∂s_i/∂z_j = −s_i s_j; L = ln Σ_j e^(z_j − z_k); ∂L/∂z_j = s_j − y_j, which is −Σ_{j≠k} s_j at
+    j = k (the forms :func:`softmax_cross_entropy_gradient` and the activations' Jacobian prove)."""
+    z = [sp.Rational(v) for v in z]
+    n = len(z)
+    s = [1 / sp.Add(*(sp.exp(zj - zi) for zj in z)) for zi in z]
+    rest = [sp.Add(*(s[j] for j in range(n) if j != i)) for i in range(n)]
+    values = {f"s{i + 1}": s[i] for i in range(n)}
+    values |= {f"ds{i + 1}_dz{j + 1}": (s[i] * rest[i] if i == j else -s[i] * s[j])
+               for i in range(n) for j in range(n)}
+    values["L"] = sp.log(sp.Add(*(sp.exp(zj - z[k - 1]) for zj in z)))
+    values |= {f"dL_dz{j + 1}": (-rest[j] if j == k - 1 else s[j]) for j in range(n)}
+    return {key: values[key] for key in softmax_keys(n)}
+
+
 def sigmoid_binary_cross_entropy_gradient() -> sp.Expr:
     """d/dz of −[y ln σ(z) + (1 − y) ln(1 − σ(z))], minus (σ(z) − y), simplified: 0."""
     z, y = sp.symbols("z y", real=True)

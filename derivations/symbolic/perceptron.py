@@ -310,6 +310,22 @@ def worked_problem(w0: Sequence, b0, point: Sequence, target, learning_rate
     return results
 
 
+LIVE_RULES = ("delta", "perceptron")
+LIVE_KEYS = ("y", "t_minus_y", "w1", "w2", "b", "s_new", "y_new")
+WORKED_KEYS = ("w1x1", "w2x2", "s") + tuple(f"{rule}_{key}" for rule in LIVE_RULES for key in LIVE_KEYS)
+"""The flat names of 004's problem finished by both update rules: the page's live panel shows
+each value in the element whose ``data-key`` is its name; ``delta_w1`` is w1(1) by the delta rule."""
+
+
+def worked_values(w0: Sequence, b0, point: Sequence, target, learning_rate) -> dict[str, sp.Rational]:
+    """:func:`worked_problem` as one flat, JSON-able mapping, exact (keys: WORKED_KEYS)."""
+    results = worked_problem(w0, b0, point, target, learning_rate)
+    delta = results["delta"]
+    flat = {"w1x1": delta["w1x1"], "w2x2": delta["w2x2"], "s": delta["s"]}
+    flat |= {f"{rule}_{key}": results[rule][key] for rule in LIVE_RULES for key in LIVE_KEYS}
+    return {key: sp.Rational(flat[key]) for key in WORKED_KEYS}
+
+
 # --- Training in exact arithmetic --------------------------------------------------------------
 
 @dataclass

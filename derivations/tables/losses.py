@@ -17,6 +17,7 @@ from derivations.symbolic import activations as sym
 from derivations.symbolic import losses as sym_losses
 from derivations.symbolic.backprop_2_2_2 import DIGITS, Solution, solve
 from derivations.tables.activations import aligned, plain_q, positional, rational
+from derivations.tables import live
 from derivations.tables.common import agreement, display, math, table
 from derivations.tables.scripts import shown
 
@@ -35,6 +36,7 @@ def generate() -> dict[str, str]:
         "regression.md": regression_example(inputs["regression"], solve(document_backprop_problem())),
         "binary.md": binary_example(inputs["binary"]),
         "categorical.md": categorical_example(inputs["categorical"]),
+        "softmax_live.md": softmax_live_panel(inputs["categorical"]),
         "numpy_losses.md": shown(CHAPTER, "numpy_losses"),
     }
     return {f"generated/{CHAPTER}/{name}": text for name, text in files.items()}
@@ -92,6 +94,30 @@ def sigmoid_binary_cross_entropy_steps() -> str:
     return (display(r"L = - \left(y \ln \sigma(z) + (1 - y) \ln \left(1 - \sigma(z)\right)\right)")
             + "\n" + aligned(r"\frac{dL}{dz}", steps)
             + "\nSymPy: " + math(r"\frac{dL}{dz} - \left(\sigma(z) - y\right) = " + sp.latex(proof)) + ".\n")
+
+
+def softmax_live_panel(example: dict) -> str:
+    """Softmax, its Jacobian, cross-entropy and its gradient for the reader's logits and class:
+    the fields prefilled from the categorical example, the values computed in the page
+    (``docs/javascripts/softmax.js``) under the keys of
+    :func:`derivations.symbolic.losses.softmax_cross_entropy_values`."""
+    zs = _values(example["logits"], "logits")
+    (k,) = [i + 1 for i, y in enumerate(_values(example["targets"], "targets")) if y == 1]
+    n = range(1, len(zs) + 1)
+    fields = [live.field(f"logits[{i - 1}]", f"z_{{{i}}}", plain_q(z)) for i, z in zip(n, zs)]
+    fields.append(live.field("class", r"k \text{ (true class)}", str(k)))
+    rows = [(math("s_{j}"), *(live.value(f"s{j}") for j in n))]
+    rows += [(math(rf"\partial s_{{{i}}} / \partial z_{{j}}"), *(live.value(f"ds{i}_dz{j}") for j in n)) for i in n]
+    rows.append((math(r"\partial L / \partial z_{j}"), *(live.value(f"dL_dz{j}") for j in n)))
+    rows.append((math(r"L = -\ln s_{k}"), live.value("L"), *([""] * (len(zs) - 1))))
+    intro = ("**Your own logits.** Change a logit or the true class $k$ and every value below is computed "
+             "again, in this page, by JavaScript in float64 (`docs/javascripts/softmax.js`, shown after this "
+             "panel): softmax with the largest logit subtracted first, the Jacobian, and the cross-entropy "
+             "from the logits (log-sum-exp), as the NumPy code does. The tables above are SymPy's exact values "
+             "for the example; a test holds the script to both Python routes, SymPy and NumPy, on a hundred "
+             "random vectors. The fields are kept in the page's address, so a link reproduces them.")
+    header = ["", *(f"$j = {j}$" for j in n)]
+    return live.panel("softmax", intro, fields, header, rows, "Reset to the example")
 
 
 def _values(values: list[float], where: str) -> list[sp.Rational]:

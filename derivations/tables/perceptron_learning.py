@@ -13,6 +13,7 @@ import sympy as sp
 from derivations.problems import data_file, exact, exact_list, printed_values
 from derivations.symbolic import perceptron as symbolic
 from derivations.symbolic.perceptron import INPUTS, WEIGHTS
+from derivations.tables import live
 from derivations.tables.common import display, math, table
 from derivations.tables.scripts import shown
 from derivations.tables.perceptron import note_cell, q, tuple_text, weights_text
@@ -31,6 +32,7 @@ def generate() -> dict[str, str]:
         "objective_example.md": objective_table(data),
         "worked.md": worked_table(data, printed),
         "worked_inputs.md": worked_inputs_text(data),
+        "live.md": live_panel(data),
         "training_settings.md": training_settings_text(data),
         **training_tables(data),
         "numpy_rules.md": shown(CHAPTER, "numpy_rules"),
@@ -114,6 +116,30 @@ def worked_table(data: dict, printed) -> str:
     sentence = (f"\nDelta rule: the error $t - y$ goes from {q(delta['t_minus_y'])} to {q(delta['t_minus_y_new'])}, "
                 f"which is $1 - \\eta\\,(x_1^2 + x_2^2 + 1) = 1 - {q(delta['step_size'])}$ times the old error.\n")
     return table(header, rows, "lrrrr") + sentence
+
+
+def live_panel(data: dict) -> str:
+    """004's problem with the reader's numbers: the fields prefilled from the data file, the
+    results computed in the page (``docs/javascripts/perceptron.js``) under the keys of
+    :func:`derivations.symbolic.perceptron.worked_values`."""
+    v = worked_inputs(data)
+    fields = [live.field("w0[0]", "w_1(0)", q(v["w0"][0])), live.field("w0[1]", "w_2(0)", q(v["w0"][1])),
+              live.field("b0", "b(0)", q(v["b0"])), live.field("x[0]", "x_1", q(v["point"][0])),
+              live.field("x[1]", "x_2", q(v["point"][1])), live.field("t", "t", q(v["target"])),
+              live.field("learning_rate", r"\eta", q(v["learning_rate"]))]
+    shared = [(math(r"w_1(0)\, x_1"), live.value("w1x1"), ""), (math(r"w_2(0)\, x_2"), live.value("w2x2"), ""),
+              (math(r"s = w(0) \cdot x + b(0)"), live.value("s"), "")]
+    labels = {"y": "y", "t_minus_y": "t - y", "w1": "w_1(1)", "w2": "w_2(1)", "b": "b(1)",
+              "s_new": r"s = w(1) \cdot x + b(1)", "y_new": r"y \text{ after}"}
+    rows = shared + [(math(label), *(live.value(f"{rule}_{key}") for rule in symbolic.LIVE_RULES))
+                     for key, label in labels.items()]
+    intro = ("**Your own numbers.** Change a field and every value below is computed again, in this page, "
+             "by JavaScript in float64 (`docs/javascripts/perceptron.js`, shown after this panel, beside the NumPy rules above). "
+             "The table above is SymPy's, exact, for the note's numbers; a test holds the script to both "
+             "Python routes, SymPy and NumPy, on a hundred random problems. The fields are kept in the "
+             "page's address, so a link reproduces them.")
+    header = ["quantity", "delta rule ($y = s$)", r"perceptron rule ($y = \tau(s)$)"]
+    return live.panel("perceptron", intro, fields, header, rows, "Reset to the note's numbers")
 
 
 # --- training ------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """LaTeX to MathML at build time, so pages need no math JavaScript and no network.
 
-Chromium, Firefox and Safari render MathML natively. Two kinds of page carry math:
+Chromium, Firefox and Safari render MathML natively. The converter is the package's
+(:mod:`derivations.mathml`), shared with ``solve --format html``. Two kinds of page carry math:
 
 * Markdown pages, where ``pymdownx.arithmatex`` (generic mode) wraps ``$…$`` in
   ``<span class="arithmatex">\\(…\\)</span>`` and ``$$…$$`` in ``<div class="arithmatex">\\[…\\]</div>``;
@@ -13,29 +14,7 @@ from __future__ import annotations
 import html
 import re
 
-from latex2mathml.converter import convert
-
-
-class MathError(ValueError):
-    """LaTeX that cannot be shown: the build fails rather than publish raw TeX."""
-
-
-def to_mathml(latex: str, block: bool) -> str:
-    """One formula as a ``<math>`` element; raises MathError on a command it cannot render."""
-    tex = latex.strip()
-    if tex.startswith(r"\displaystyle"):
-        tex, block = tex[len(r"\displaystyle"):], True
-    # latex2mathml aligns `split` but not `aligned`; the two mean the same here.
-    tex = tex.replace(r"\begin{aligned}", r"\begin{split}").replace(r"\end{aligned}", r"\end{split}")
-    try:
-        mathml = convert(tex, display="block" if block else "inline")
-    except Exception as exc:  # latex2mathml raises many types; all mean "cannot render"
-        raise MathError(f"cannot render {latex!r}: {exc}") from None
-    unknown = re.search(r">(\\[A-Za-z]+)<", mathml)
-    if unknown:
-        raise MathError(f"cannot render {unknown.group(1)} in {latex!r}")
-    return mathml
-
+from derivations.mathml import MathError, to_mathml  # noqa: F401  (MathError: the build's error)
 
 _ARITHMATEX = re.compile(
     r'<span class="arithmatex">\\\((?P<inline>.+?)\\\)</span>'
