@@ -129,13 +129,19 @@ def render_markdown(problem: BackpropProblem, values: dict[str, Any], route: str
         return table(("quantity", "definition", "value"), rows)
 
     def steps(weights) -> str:
-        parts = []
+        parts, summed = [], set()
         for w in weights:
             rule = s.chain_rule(w)
             factors = " ".join(rf"\left({shown(f.key)}\right)" for f in rule.factors)
-            if route == "symbolic":
-                parts.append(display(rule.latex()))
-                parts.append(f"Factors, in order: {math(factors)}\n")
+            parts.append(display(rule.latex()))
+            parts.append(f"Factors, in order: {math(factors)}\n")
+            hidden = rule.local[0].of
+            if len(rule.upstream) > 1 and hidden not in summed:  # ∂E_total/∂h = ∂E_o1/∂h + ∂E_o2/∂h, once per h
+                summed.add(hidden)
+                h = sp.latex(hidden)
+                parts.append(display(rf"\frac{{\partial E_{{total}}}}{{\partial {h}}} = "
+                                     rf"\frac{{\partial E_{{o1}}}}{{\partial {h}}} + \frac{{\partial E_{{o2}}}}{{\partial {h}}} = "
+                                     rf"{shown(f'dEo1_d{hidden}')} + \left({shown(f'dEo2_d{hidden}')}\right) = {shown(f'dE_d{hidden}')}"))
             parts.append(display(rf"\frac{{\partial E_{{total}}}}{{\partial {sp.latex(w)}}} = {shown(f'dE_d{w}')}"))
         return "\n".join(parts)
 
