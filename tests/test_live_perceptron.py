@@ -77,18 +77,6 @@ def site(built_site):
         yield base
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    from support.browser import launch
-
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
-
-
 def offline_page(browser, site: str, width: int, outside: list[str], **options):
     """A page at ``width`` px whose every request to another host than the site is refused and
     recorded in ``outside``."""

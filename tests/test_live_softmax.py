@@ -16,7 +16,7 @@ from derivations.numeric.losses import softmax_cross_entropy_values as numeric_v
 from derivations.symbolic.losses import softmax_cross_entropy_values as exact_values
 from derivations.symbolic.losses import softmax_keys
 from support.live import float_route_agrees, read_panel, set_address, shown_exactly
-from test_live_perceptron import browser, offline_page, site  # noqa: F401  (the shared fixtures)
+from test_live_perceptron import offline_page, site  # noqa: F401  (the shared fixtures; browser is pytest-playwright's)
 
 NAMES = ("logits[0]", "logits[1]", "logits[2]", "class")
 EXAMPLE = {"logits[0]": "2", "logits[1]": "1", "logits[2]": "0.1", "class": "1"}
