@@ -120,29 +120,22 @@ def test_the_page_names_no_other_place(page):
     assert "@import" not in style and "url(" not in style
 
 
-def test_chromium_requests_nothing_but_the_page_and_it_fits_a_phone(pages):
-    from playwright.sync_api import sync_playwright
-
-    from support.browser import launch
-
-    with sync_playwright() as p:
-        browser = launch(p)
-        try:
-            for (_, html_file), width in product(pages.values(), (1280, 390)):
-                url = html_file.resolve().as_uri()
-                context = browser.new_context(viewport={"width": width, "height": 800})
-                requests = []
-                context.route("**/*", lambda route: (requests.append(route.request.url),
-                                                     route.continue_() if route.request.url == url else route.abort()))
-                tab = context.new_page()
-                tab.goto(url, wait_until="load")
-                scroll, inner, unsized = tab.evaluate("""() => [document.documentElement.scrollWidth, innerWidth,
-                  [...document.querySelectorAll('math')].filter(m => !m.getBoundingClientRect().width).length]""")
-                context.close()
-                assert requests == [url]
-                assert scroll <= inner and unsized == 0, (width, scroll, unsized)
-        finally:
-            browser.close()
+def test_chromium_requests_nothing_but_the_page_and_it_fits_a_phone(pages, browser):
+    """pytest-playwright's browser (Debian's Chromium, tests/conftest.py): a second
+    ``sync_playwright()`` in the same session fails whichever of the two starts later."""
+    for (_, html_file), width in product(pages.values(), (1280, 390)):
+        url = html_file.resolve().as_uri()
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        requests = []
+        context.route("**/*", lambda route: (requests.append(route.request.url),
+                                             route.continue_() if route.request.url == url else route.abort()))
+        tab = context.new_page()
+        tab.goto(url, wait_until="load")
+        scroll, inner, unsized = tab.evaluate("""() => [document.documentElement.scrollWidth, innerWidth,
+          [...document.querySelectorAll('math')].filter(m => !m.getBoundingClientRect().width).length]""")
+        context.close()
+        assert requests == [url]
+        assert scroll <= inner and unsized == 0, (width, scroll, unsized)
 
 
 BAD = {"NaN": "x = [nan, 0.2]", "not TOML": "x = [", "missing keys": "x = [0.1, 0.2]"}
