@@ -87,7 +87,7 @@ def tables(args: argparse.Namespace) -> str:
 
     try:
         return generated.run(Path(args.docs), check=args.check, fresh=args.fresh)
-    except generated.CannotRun as exc:
+    except (generated.CannotRun, generated.MissingKorean) as exc:
         raise UsageError(str(exc)) from None
     except generated.Stale as exc:
         raise StaleTables(str(exc)) from None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import notebooks
+from mkdocs.plugins import event_priority
 import regenerate
 from descriptions import notebook_description
 from live import mark_live_numbers
@@ -31,7 +32,9 @@ def on_config(config):
     return config
 
 
+@event_priority(-200)  # after the i18n plugin (-100) has made this edition's files
 def on_files(files, config):
+    notebooks.as_notebook_pages(files, config.plugins["mkdocs-jupyter"])
     notebooks.execute_all(files, config.plugins["mkdocs-jupyter"])
     return files
 

@@ -13,6 +13,9 @@ The kernel talks to nbclient over IPC sockets in a private temporary folder rath
 localhost: ipykernel warns, rightly, that TCP is unencrypted; local sockets need no encryption.
 Consecutive stream outputs are merged after execution, so how the kernel happened to flush its
 output cannot change the page (one ``<pre>`` per output, build after build).
+
+Each notebook has a Korean twin (``name.ko.ipynb``) with the same code cells: it is not run again,
+it is given the English notebook's outputs, so both editions show the outputs of one run.
 """
 
 from __future__ import annotations
@@ -31,6 +34,11 @@ SERVING = False
 
 CACHE = Path(".cache") / "notebooks"
 
+_BUILD_CACHE: str | None = None
+"""The cache folder of this ``mkdocs build``: the i18n plugin builds each edition in turn, calling
+``on_config`` again, and every edition reads the notebooks executed once."""
+_EXECUTED: set[str] = set()
+
 
 def source_key(package: Path) -> str:
     """SHA-256 over the path and bytes of every ``.py`` and ``.toml`` file under ``package``."""
@@ -45,10 +53,13 @@ def configure(plugin_config, root: Path) -> None:
     if not SERVING:
         # A build executes afresh, into a cache folder made for this build alone and removed after
         # it, which :func:`execute_all` fills with every notebook at once.
+        global _BUILD_CACHE
         plugin_config["cache"] = plugin_config["execute"]
         if plugin_config["execute"]:
-            plugin_config["cache_dir"] = tempfile.mkdtemp(prefix="notebooks-build-")
-            atexit.register(shutil.rmtree, plugin_config["cache_dir"], True)
+            if _BUILD_CACHE is None:
+                _BUILD_CACHE = tempfile.mkdtemp(prefix="notebooks-build-")
+                atexit.register(shutil.rmtree, _BUILD_CACHE, True)
+            plugin_config["cache_dir"] = _BUILD_CACHE
         return
     plugin_config["execute"] = os.environ.get("NOTEBOOK_EXECUTE", "false").lower() == "true"
     plugin_config["cache"] = True
@@ -89,34 +100,78 @@ _CONVERSION_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no
                        "custom_mathjax_url")
 
 
-def execute_all(files, plugin) -> None:
-    """On ``mkdocs build``, execute every notebook page at once, as many as there are CPUs, into
-    the build's own cache folder (:func:`configure`): mkdocs-jupyter then renders each page from
-    it instead of running the notebooks one after another. The same conversion, with the same
-    options, into the same cache entry mkdocs-jupyter itself would write. One process per
-    notebook, not a thread: mkdocs-jupyter numbers the cells in a module-wide counter."""
-    from concurrent.futures import ProcessPoolExecutor
+def as_notebook_pages(files, plugin) -> None:
+    """Make the notebooks pages again after the i18n plugin has made each edition's files: it
+    rebuilds every file as a plain ``File`` (an asset, for ``.ipynb``), dropping mkdocs-jupyter's
+    wrapper. The edition's destination and address are kept."""
+    from mkdocs_jupyter.plugin import NotebookFile
 
-    from mkdocs_jupyter import plugin as jupyter
+    for file in list(files):
+        if plugin.should_include(file) and not isinstance(file, NotebookFile):
+            page = object.__new__(NotebookFile)
+            page.file = file
+            page.dest_uri, page.abs_dest_path, page.url = file.dest_uri, file.abs_dest_path, file.url
+            files.remove(file)
+            files.append(page)
+
+
+def execute_all(files, plugin) -> None:
+    """On ``mkdocs build``, execute every notebook at once, as many as there are CPUs, into the
+    build's own cache folder (:func:`configure`), with its Korean twin rendered from the same run:
+    mkdocs-jupyter then renders each page of either edition from it instead of running the
+    notebooks one after another. The same conversion, with the same options, into the same cache
+    entry mkdocs-jupyter itself would write. One process per notebook, not a thread:
+    mkdocs-jupyter numbers the cells in a module-wide counter."""
+    from concurrent.futures import ProcessPoolExecutor
 
     config = plugin.config
     if SERVING or not config["execute"] or config["execute_ignore"]:
         return
-    options = {key: config[key] for key in _CONVERSION_OPTIONS}
-    jobs = [(f.abs_src_path, options, config["toc_depth"],
-             str(jupyter._get_cache_path(config["cache_dir"], jupyter._compute_cache_key(f.abs_src_path, config, True))))
-            for f in files if plugin.should_include(f)]
-    if not jobs:
+    folders = {Path(f.abs_src_path).parent for f in files if plugin.should_include(f)}
+    english = sorted(p for folder in folders for p in folder.glob("*.ipynb") if len(p.suffixes) == 1)
+    jobs = [[(str(p), _cache_path(p, config))] + [(str(k), _cache_path(k, config)) for k in sorted(p.parent.glob(f"{p.stem}.*.ipynb"))]
+            for p in english]
+    # Each edition's build would evict, as unused, the entries of the editions built after it.
+    plugin._used_cache_paths.update(Path(cache) for job in jobs for _, cache in job)
+    if not jobs or config["cache_dir"] in _EXECUTED:
         return
+    _EXECUTED.add(config["cache_dir"])
+    options = {key: config[key] for key in _CONVERSION_OPTIONS}
     with ProcessPoolExecutor(min(len(jobs), os.cpu_count() or 1)) as pool:
-        list(pool.map(_execute, *zip(*jobs)))
+        list(pool.map(_execute, jobs, [options] * len(jobs), [config["toc_depth"]] * len(jobs)))
 
 
-def _execute(path: str, options: dict, toc_depth: int, cache: str) -> None:
-    from mkdocs_jupyter import convert
+def _cache_path(path: Path, config) -> str:
     from mkdocs_jupyter import plugin as jupyter
 
+    return str(jupyter._get_cache_path(config["cache_dir"], jupyter._compute_cache_key(str(path), config, True)))
+
+
+def _execute(editions: list[tuple[str, str]], options: dict, toc_depth: int) -> None:
+    """Run the first notebook of ``editions`` (path, cache entry) once and render it and each of
+    its twins, whose code cells must be its own, with its outputs."""
+    import nbformat
+    from mkdocs_jupyter import convert, nbconvert2
+    from mkdocs_jupyter import plugin as jupyter
+    from nbconvert.preprocessors import ExecutePreprocessor
+
     patch_nbconvert()  # already so in a forked process; not in a spawned one
-    body = convert.nb2html(path, execute=True, **options)
-    toc_tokens, title = jupyter._get_nb_toc_tokens(path, toc_depth)
-    Path(cache).write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}), encoding="utf-8")
+    source = editions[0][0]
+    app = nbconvert2.get_nbconvert_app(execute=True, kernel_name=options["kernel_name"],
+                                       allow_errors=options["allow_errors"])
+    executed = nbformat.read(source, as_version=4)
+    ExecutePreprocessor(config=app.config).preprocess(executed, {"metadata": {"path": str(Path(source).parent)}})
+    code = [cell for cell in executed.cells if cell.cell_type == "code"]
+    for path, cache in editions:
+        notebook = nbformat.read(path, as_version=4)
+        twins = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        if [c.source for c in twins] != [c.source for c in code]:
+            raise ValueError(f"{path}: its code cells differ from {source}'s; regenerate with `python -m derivations tables`")
+        for twin, ran in zip(twins, code):
+            twin.outputs, twin.execution_count = ran.outputs, ran.execution_count
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / Path(path).name  # the same name: nbconvert titles the page with it
+            nbformat.write(notebook, copy)
+            body = convert.nb2html(str(copy), execute=False, **options)
+        toc_tokens, title = jupyter._get_nb_toc_tokens(path, toc_depth)
+        Path(cache).write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}), encoding="utf-8")
