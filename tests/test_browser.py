@@ -31,6 +31,8 @@ if not Path(CHROMIUM).exists():
     _unavailable("Debian's Chromium is not installed (.ci/run installs it)")
 
 PAGES = nav_pages(ROOT / "mkdocs.yml")
+KOREAN = [f"ko/{page}" for page in PAGES]
+"""The Korean edition: the same pages under ko/ (mkdocs-static-i18n)."""
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 
 
@@ -48,7 +50,7 @@ def _shot(page: str, viewport: str, scheme: str) -> Path:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("page", [*PAGES, "404.html"])
+@pytest.mark.parametrize("page", [*PAGES, *KOREAN, "404.html"])
 def test_page_renders_completely_offline(browser, site_url, page, viewport, scheme):
     result = visit(browser, site_url + page, viewport, scheme, _shot(page, viewport, scheme))
     assert not result.problems, "\n".join(result.problems)
@@ -66,12 +68,12 @@ def test_the_navigation_checked_is_the_navigation_built(built_site):
 
 
 def test_the_notebook_download_button_downloads_the_notebook(page, site_url):
-    notebooks = [p for p in PAGES if p.startswith("notebooks/")]
-    assert notebooks
+    notebooks = [p for p in [*PAGES, *KOREAN] if "notebooks/" in p]
+    assert len(notebooks) > 2
     for notebook in notebooks:
         page.goto(site_url + notebook)
         with page.expect_download() as download:
-            page.click('a[title="Download this notebook"]')
+            page.click("a.md-content__button[download]")
         path = download.value.path()
         assert download.value.suggested_filename.endswith(".ipynb")
         assert b'"cells"' in Path(path).read_bytes()

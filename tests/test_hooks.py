@@ -23,7 +23,8 @@ def test_a_build_executes_afresh_and_never_reads_a_cache(project, monkeypatch):
     monkeypatch.setattr(notebooks, "SERVING", False)
     monkeypatch.setenv("NOTEBOOK_EXECUTE", "true")
     folders = []
-    for _ in range(2):
+    for _ in range(2):  # two builds, each its own process
+        monkeypatch.setattr(notebooks, "_BUILD_CACHE", None)
         config = {"execute": True, "cache": True, "cache_dir": ".cache/mkdocs-jupyter"}
         notebooks.configure(config, project)
         assert config["execute"] is True
@@ -32,6 +33,10 @@ def test_a_build_executes_afresh_and_never_reads_a_cache(project, monkeypatch):
         assert config["cache"] is True and folder.is_dir() and not any(folder.iterdir())
         assert project not in folder.parents
         folders.append(folder)
+        # the i18n plugin configures again for the Korean edition: the same build, the same folder
+        again = {"execute": True, "cache": True, "cache_dir": ".cache/mkdocs-jupyter"}
+        notebooks.configure(again, project)
+        assert again["cache_dir"] == config["cache_dir"]
     assert folders[0] != folders[1]
 
 

@@ -30,7 +30,7 @@ def visible_text(page: str, code: bool = True) -> str:
 def test_strict_build_prints_no_warning(built_site):
     _, log = built_site
     assert not re.search(r"^(WARNING|ERROR)\s+-", log, re.M), log
-    assert "Converting notebook (execute=True)" in log
+    assert "Executed notebook" in log
     assert "without encryption" not in log  # the kernel talks over IPC, not TCP
 
 

@@ -9,6 +9,13 @@ from __future__ import annotations
 from typing import Sequence
 
 from derivations.tables.common import math
+from derivations.tables.language import tr
+
+MESSAGES = {
+    "invalid": tr("Not a number: {names}. The values shown are for the last valid input."),
+    "range": tr("Out of range: {names}. The values shown are for the last valid input."),
+}
+"""What the panel's status line says, in the page's language (``live.js`` fills ``{names}``)."""
 
 
 def field(name: str, label: str, value: str) -> str:
@@ -30,7 +37,8 @@ def panel(name: str, intro: str, fields: Sequence[str], header: Sequence[str],
     body = "".join('<tr markdown="1">' + "".join(f'<td markdown="span">{cell}</td>' for cell in row) + "</tr>\n"
                    for row in rows)
     return "\n".join([
-        f'<form class="live-panel" data-live="{name}" hidden markdown="1">',
+        f'<form class="live-panel" data-live="{name}" '
+        + "".join(f'data-say-{key}="{text}" ' for key, text in MESSAGES.items()) + 'hidden markdown="1">',
         f'<p class="live-note" markdown="span">{intro}</p>',
         '<div class="live-fields" markdown="1">',
         *fields,

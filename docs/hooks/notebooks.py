@@ -23,6 +23,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import json
+import logging
 import os
 import shutil
 import tempfile
@@ -161,6 +162,7 @@ def _execute(editions: list[tuple[str, str]], options: dict, toc_depth: int) -> 
                                        allow_errors=options["allow_errors"])
     executed = nbformat.read(source, as_version=4)
     ExecutePreprocessor(config=app.config).preprocess(executed, {"metadata": {"path": str(Path(source).parent)}})
+    logging.getLogger("mkdocs.hooks.notebooks").info("Executed notebook %s, shown in %d edition(s)", source, len(editions))
     code = [cell for cell in executed.cells if cell.cell_type == "code"]
     for path, cache in editions:
         notebook = nbformat.read(path, as_version=4)

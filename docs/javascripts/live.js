@@ -55,6 +55,11 @@ window.livePanel = (function () {
       if (status) status.textContent = text;
     }
 
+    // The panel's words are in the page's language, on the form (derivations/tables/live.py).
+    function message(kind, names) {
+      return panel.dataset[`say${kind[0].toUpperCase()}${kind.slice(1)}`].replace("{names}", names);
+    }
+
     // Recompute from the fields; on any bad field, mark it and leave the last good values.
     function update(edited) {
       const values = {};
@@ -66,7 +71,7 @@ window.livePanel = (function () {
       }
       for (const input of inputs) mark(input, bad.includes(input));
       if (bad.length) {
-        say(`Not a number: ${bad.map((i) => i.name).join(", ")}. The values shown are for the last valid input.`);
+        say(message("invalid", bad.map((i) => i.name).join(", ")));
         return false;
       }
       let results;
@@ -77,7 +82,7 @@ window.livePanel = (function () {
         if (!(error instanceof RangeError)) throw error;
         const input = inputs.find((i) => i.name === error.message) || inputs[0];
         mark(input, true);
-        say(`Out of range: ${input.name}. The values shown are for the last valid input.`);
+        say(message("range", input.name));
         return false;
       }
       for (const output of outputs) output.textContent = show(results[output.dataset.key]);

@@ -1,0 +1,261 @@
+"""The Korean edition (한국어판): every page has a Korean twin that says the same numbers in Korean.
+
+The two editions come from one run of the generators (``derivations/tables/language.py``); these
+tests hold them together on the built site and on the generated files: the twin exists, is
+marked Korean, is mostly Hangul, shows exactly the same eight-decimal numbers, keeps the English
+page's anchors, and links to its twin; a string without its Korean fails ``tables``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from derivations import cli
+from derivations import tables
+from derivations.tables import language
+from derivations.tables.language import MissingKorean, both, localized, resolve, tr
+
+EIGHT = re.compile(r"(?<![\d.])[−-]?\d+\.\d{8}(?!\d)")
+"""A number printed to the notes' eight decimals."""
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+LATIN = re.compile(r"[A-Za-z]")
+
+SKIPPED = ("assets", "search", "stylesheets", "javascripts", "ko")
+
+
+def english_pages(site: Path) -> list[Path]:
+    """Every page of the English edition (the site's root), as a path under ``site``."""
+    return sorted(p.relative_to(site) for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in SKIPPED)
+
+
+def content(html: str) -> BeautifulSoup:
+    """A page's article, without scripts, styles and the generated-by credits."""
+    soup = BeautifulSoup(html, "html.parser")
+    article = soup.select_one("article.md-content__inner") or soup.body
+    for element in article(["script", "style"]):
+        element.decompose()
+    return article
+
+
+def prose(article: BeautifulSoup) -> str:
+    """The article's words: no code, no math, no figures, no notebook outputs."""
+    article = BeautifulSoup(str(article), "html.parser")
+    for element in article(["code", "pre", "math", "svg", "kbd", "textarea"]):
+        element.decompose()
+    for element in article.select(".jp-OutputArea, .highlight, .generated-by, .headerlink"):
+        element.decompose()
+    return article.get_text(" ")
+
+
+def numbers(article: BeautifulSoup) -> Counter:
+    """The multiset of eight-decimal numbers the article shows, in text and in MathML."""
+    return Counter(m.replace("−", "-") for m in EIGHT.findall(article.get_text(" ")))
+
+
+def hangul_share(text: str) -> float:
+    """Hangul syllables among all letters (a syllable counts once, as a Latin letter does)."""
+    hangul, latin = len(HANGUL.findall(text)), len(LATIN.findall(text))
+    return hangul / (hangul + latin) if hangul + latin else 0.0
+
+
+@pytest.fixture(scope="module")
+def pairs(built_site):
+    site, _ = built_site
+    found = []
+    for page in english_pages(site):
+        twin = site / "ko" / page
+        found.append((page, (site / page).read_text(encoding="utf-8"),
+                      twin.read_text(encoding="utf-8") if twin.exists() else None))
+    return found
+
+
+def test_every_english_page_has_a_korean_twin_marked_korean(pairs):
+    assert len(pairs) > 30
+    missing = [str(page) for page, _, korean in pairs if korean is None]
+    assert missing == []
+    for page, english, korean in pairs:
+        assert re.search(r'<html lang="en"', english), page
+        assert re.search(r'<html lang="ko"', korean), page
+
+
+def test_each_twin_is_mostly_hangul(pairs):
+    shares = {str(page): hangul_share(prose(content(korean))) for page, _, korean in pairs}
+    low = {page: round(share, 2) for page, share in shares.items() if share < 0.6}
+    assert low == {}, "Korean pages whose prose is not mostly Hangul"
+    # and the English edition is English
+    assert all(hangul_share(prose(content(english))) < 0.2 for _, english, _ in pairs)
+
+
+def test_each_pair_shows_the_same_eight_decimal_numbers(pairs):
+    differ = {}
+    for page, english, korean in pairs:
+        en, ko = numbers(content(english)), numbers(content(korean))
+        if en != ko:
+            differ[str(page)] = {"only English": dict(en - ko), "only Korean": dict(ko - en)}
+    assert differ == {}
+    assert sum(sum(numbers(content(english)).values()) for _, english, _ in pairs) > 1000
+
+
+def test_each_pair_keeps_the_same_anchors(pairs):
+    """Every heading of the Korean twin has the English heading's id, so a link to a section
+    (``perceptron.md#xor-...``) lands in either edition."""
+    for page, english, korean in pairs:
+        ids = [[h.get("id") for h in content(text).select("h2, h3, h4")] for text in (english, korean)]
+        assert ids[0] == ids[1], page
+
+
+def test_each_page_links_to_its_twin(pairs):
+    for page, english, korean in pairs:
+        depth = len(page.parts) - 1
+        for text, language_code, target in ((english, "ko", f"ko/{page.parent.as_posix()}/"),
+                                            (korean, "en", f"{page.parent.as_posix()}/")):
+            links = BeautifulSoup(text, "html.parser").select(f'a[hreflang="{language_code}"]')
+            assert links, (page, language_code)
+            base = Path("ko", page.parent) if language_code == "en" else page.parent
+            resolved = {(Path(base) / link["href"]).resolve(strict=False) for link in links}
+            want = (Path(target.rstrip("/")) if target.rstrip("/") not in ("", ".") else Path(".")).resolve()
+            assert resolved == {want}, (page, language_code, [link["href"] for link in links], depth)
+
+
+def test_the_korean_navigation_is_korean(built_site):
+    site, _ = built_site
+    soup = BeautifulSoup((site / "ko" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    labels = [label.get_text(" ", strip=True) for label in soup.select("nav.md-nav--primary .md-nav__link")]
+    sections = [label for label in labels if label and not label.endswith(".py")]
+    assert sections and all(HANGUL.search(label) for label in sections), sections
+
+
+def test_the_notebooks_twins_share_their_code(built_site):
+    for english in sorted((ROOT / "docs" / "notebooks").glob("*.ipynb")):
+        if ".ko." in english.name:
+            continue
+        korean = english.with_name(f"{english.stem}.ko.ipynb")
+        assert korean.exists(), english.name
+        cells = [json.loads(path.read_text(encoding="utf-8"))["cells"] for path in (english, korean)]
+        code = [[c["source"] for c in nb if c["cell_type"] == "code"] for nb in cells]
+        assert code[0] == code[1], english.name
+        markdown = ["".join(c["source"]) for c in cells[1] if c["cell_type"] == "markdown"]
+        assert hangul_share(" ".join(markdown)) > 0.5, english.name
+
+
+# --- The generated files ------------------------------------------------------------------------
+
+def test_every_generated_file_has_its_twin_with_the_same_numbers(generated_files):
+    english = {name: text for name, text in generated_files.items() if name.endswith(".md") and ".ko." not in name}
+    korean = {name: text for name, text in generated_files.items() if name.endswith(".ko.md")}
+    assert {language.twin(name, "ko") for name in english} == set(korean)
+    for name, text in english.items():
+        twin = korean[language.twin(name, "ko")]
+        assert Counter(EIGHT.findall(text)) == Counter(EIGHT.findall(twin)), name
+
+
+_MARKUP = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]*`|<svg.*?</svg>|<[^>]+>|\{:[^}]*\}|\]\([^)]*\)|&\w+;",
+                     re.S)
+
+
+def test_no_generated_korean_file_holds_english_prose(generated_files):
+    """A word the generator prints without tr() shows up here as English in a Korean file."""
+    english_words = re.compile(r"\b[A-Za-z]{4,}(?: [A-Za-z]{2,}){2,}\b")  # three English words in a row
+    found = {}
+    for name, text in generated_files.items():
+        if name.endswith(".ko.md") and name.startswith("generated/"):
+            words = english_words.findall(_MARKUP.sub(" ", text))
+            if words:
+                found[name] = words[:3]
+    assert found == {}
+
+
+def test_every_catalog_entry_is_used(generated_docs, generated_files):
+    used: set[str] = set()
+    tables.generate_all(used=used)  # the chapters from their records, made by the generated_docs run
+    korean = [text for name, text in generated_files.items() if ".ko." in name]
+    unused = []
+    for english, ko in language.catalog().items():
+        if english in used:
+            continue
+        # a figure's or notebook's words are put in while it is made: look for the Korean itself
+        longest = max(re.split(r"\{\w+\}", ko), key=len)
+        if not any(longest in text for text in korean):
+            unused.append(english)
+    assert unused == []
+
+
+# --- A string without its Korean fails ------------------------------------------------------------
+
+def test_a_marked_string_without_korean_fails_naming_it():
+    text = "| " + tr("A header no catalog has") + " |\n| --: |\n| 1.00000000 |\n"
+    with pytest.raises(MissingKorean, match="A header no catalog has"):
+        tables.editions({"x": {"generated/x/a.md": text}})
+    assert tables.editions({"x": {"generated/x/a.md": text.replace(tr("A header no catalog has"), both("Header", "머리글"))}})
+
+
+def test_a_data_file_text_without_its_korean_field_fails():
+    with pytest.raises(MissingKorean, match="explanation_ko"):
+        localized({"explanation": "A slip."}, "explanation", "derivations/problems/x.toml")
+    assert resolve(localized({"explanation": "A slip.", "explanation_ko": "실수."}, "explanation"), "ko") == "실수."
+
+
+def test_fields_are_put_in_each_language():
+    marked = tr("Generated by {module}", module=both("the module", "모듈"))
+    assert resolve(marked, "en") == "Generated by the module"
+    assert resolve(marked, "ko") == "생성한 코드: 모듈"
+
+
+def test_tables_exits_2_in_one_line_on_a_missing_korean(monkeypatch, capsys):
+    def missing(*args, **kwargs):
+        return tables.editions({"x": {"generated/x/a.md": tr("Words without Korean")}})
+
+    monkeypatch.setattr(tables, "generate_all", missing)
+    assert cli.main(["tables", "--docs", str(ROOT / "docs")]) == 2
+    err = capsys.readouterr().err
+    assert "Words without Korean" in err and err.count("\n") == 1
+
+
+# --- In the browser -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def korean_site(built_site):
+    from support.browser import serve
+
+    site, _ = built_site
+    with serve(site) as base:
+        yield base
+
+
+def test_korean_search_finds_korean_pages(browser, korean_site):
+    from support.browser import VIEWPORTS
+
+    page = browser.new_page(viewport=VIEWPORTS["desktop"])
+    try:
+        page.goto(korean_site + "ko/", wait_until="load")
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator("input.md-search__input").fill("역전파")
+        results = page.locator(".md-search-result__item a")
+        results.first.wait_for(timeout=15000)
+        hrefs = results.evaluate_all("links => links.map(a => a.href)")
+        assert hrefs and all("/ko/" in href for href in hrefs[:5]), hrefs[:5]
+    finally:
+        page.close()
+
+
+def test_a_live_panel_speaks_the_page_language(browser, korean_site):
+    from support.browser import VIEWPORTS
+
+    page = browser.new_page(viewport=VIEWPORTS["phone"])
+    try:
+        for edition, expect in (("", LATIN), ("ko/", HANGUL)):
+            page.goto(korean_site + edition + "perceptron/", wait_until="load")
+            field = page.locator('form.live-panel input[name="learning_rate"]')
+            field.fill("abc")
+            status = page.locator("form.live-panel .live-status").inner_text()
+            assert "learning_rate" in status and len(expect.findall(status)) > 10, (edition, status)
+    finally:
+        page.close()
