@@ -149,8 +149,9 @@ def test_the_notebooks_twins_share_their_code(built_site):
 # --- The generated files ------------------------------------------------------------------------
 
 def test_every_generated_file_has_its_twin_with_the_same_numbers(generated_files):
-    english = {name: text for name, text in generated_files.items() if name.endswith(".md") and ".ko." not in name}
-    korean = {name: text for name, text in generated_files.items() if name.endswith(".ko.md")}
+    twinned = [name for name in generated_files if name.startswith("generated/") and name.endswith(language.TWINNED)]
+    english = {name: generated_files[name] for name in twinned if ".ko." not in name}
+    korean = {name: generated_files[name] for name in twinned if ".ko." in name}
     assert {language.twin(name, "ko") for name in english} == set(korean)
     for name, text in english.items():
         twin = korean[language.twin(name, "ko")]

@@ -111,21 +111,21 @@ def _chapter(chapter: str) -> dict[str, str]:
 
 
 def editions(parts: dict[str, dict[str, str]], used: set[str] | None = None) -> dict[str, str]:
-    """Each chapter's Markdown files in every language (:func:`.language.twin`), linked to the
-    module and laid out for the site (:func:`~derivations.tables.layout.laid_out`); any other file
+    """Each chapter's Markdown files and figures in every language (:func:`.language.twin`), the
+    Markdown linked to the module and laid out for the site (:func:`~derivations.tables.layout.laid_out`); any other file
     as it is. A marked string without its Korean fails, all of them named at once."""
     korean, missing, files = language.catalog(), set(), {}
     for chapter, generated in parts.items():
         for name, text in generated.items():
-            if not name.endswith(".md"):
+            if not name.endswith(language.TWINNED):
                 if next(language.markers(text), None):
-                    raise ValueError(f"{name}: only Markdown files are written in two languages")
+                    raise ValueError(f"{name}: only {', '.join(language.TWINNED)} files are written in two languages")
                 files[name] = text
                 continue
             linked = with_source_link(name, text, chapter)
             for edition in language.LANGUAGES:
-                files[language.twin(name, edition)] = laid_out(
-                    language.resolve(linked, edition, korean, missing, used))
+                written = language.resolve(linked, edition, korean, missing, used)
+                files[language.twin(name, edition)] = laid_out(written) if name.endswith(".md") else written
     if missing:
         raise MissingKorean(f"no Korean for {len(missing)} string(s) (add each to derivations/tables/ko/"
                             "<chapter>.toml as [[text]] en = ..., ko = ...): " + "; ".join(sorted(map(repr, missing))))

@@ -11,8 +11,8 @@ A generator computes its numbers once and writes its words marked for translatio
   field beside it (``explanation_ko``).
 
 A marked string is a placeholder (the text as JSON between two private-use characters) until
-:func:`resolve` writes it in one language; ``tables`` writes every generated Markdown file twice,
-``name.md`` and ``name.ko.md``. A marked string whose Korean is missing fails ``tables``, naming
+:func:`resolve` writes it in one language; ``tables`` writes every generated Markdown file and
+figure twice, ``name.md`` and ``name.ko.md``, ``name.svg`` and ``name.ko.svg``. A marked string whose Korean is missing fails ``tables``, naming
 it: a Korean page never shows English by accident.
 
 Figures are drawn once per language (:func:`drawing`): inside a figure's ``draw`` function,
@@ -29,6 +29,9 @@ from typing import Any, Iterator
 
 LANGUAGES = ("en", "ko")
 """The editions: English (the site's root) and Korean (under ``ko/``)."""
+
+TWINNED = (".md", ".svg")
+"""The generated files written once per edition: pages' parts and figures, which hold words."""
 
 CATALOG = Path(__file__).parent / "ko"
 
