@@ -84,5 +84,15 @@ def test_a_cells_attributes_go_to_its_td_and_leave_its_text():
 
     out = laid_out("| a | b |\n| :-- | :-- |\n| " + with_attributes("$0.45 \\times 0.5$", data_live="input:W5:0.45")
                    + " | " + with_attributes("0.5", data_key="h1") + " |\n")
-    assert '<td data-label="a" data-live="input:W5:0.45" markdown="span">$0.45 \\times 0.5$</td>' in out
-    assert '<td data-label="b" data-key="h1" markdown="span">0.5</td>' in out
+    assert '<td data-label="a" data-column="a" data-live="input:W5:0.45" markdown="span">$0.45 \\times 0.5$</td>' in out
+    assert '<td data-label="b" data-column="b" data-key="h1" markdown="span">0.5</td>' in out
+
+
+def test_a_translated_table_keeps_the_english_column_names_for_the_scripts():
+    english = "| value | note |\n| --: | --: |\n| 1 | 2 |\n"
+    korean = "| 값 | 노트 |\n| --: | --: |\n| 1 | 2 |\n"
+    out = laid_out(korean, english)
+    assert '<th data-column="note" markdown="span">노트</th>' in out
+    assert '<td data-label="값" data-column="value" markdown="span">1</td>' in out
+    with pytest.raises(ValueError, match="number of tables"):
+        laid_out(korean + "\n" + korean, english)

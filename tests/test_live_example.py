@@ -146,7 +146,7 @@ def test_the_notes_problem(tab, site_url):
     assert tab.locator("math mn[data-key]").count() >= 100 and tab.locator("math mn[data-input]").count() >= 50
     assert tab.locator("svg tspan[data-key]").count() >= 30
     assert tab.locator("form.live-panel").is_visible()
-    assert tab.locator('td[data-label="note"]').first.is_visible()
+    assert tab.locator('td[data-column="note"]').first.is_visible()
 
 
 def test_random_problems_agree_with_solve(tab, site_url):
@@ -198,7 +198,7 @@ def test_the_problem_file_reproduces_the_values_shown_and_the_notes_return_on_re
     while inputs["b_hidden"] == "0":  # the file must carry the biases too
         inputs = random_inputs(rng)
     tab.goto(address(site_url, inputs))
-    assert not tab.locator('td[data-label="note"]').first.is_visible()
+    assert not tab.locator('td[data-column="note"]').first.is_visible()
     assert tab.locator(".live-notes-only").first.is_visible()
     text = tab.locator(".live-panel textarea").input_value()
     assert "biases = [" in text
@@ -219,7 +219,7 @@ def test_the_problem_file_reproduces_the_values_shown_and_the_notes_return_on_re
 
     tab.click("text=Reset to the notes' numbers")
     assert tab.evaluate("location.hash") == ""
-    assert tab.locator('td[data-label="note"]').first.is_visible()
+    assert tab.locator('td[data-column="note"]').first.is_visible()
     assert not tab.locator(".live-notes-only").first.is_visible()
     assert not disagreements(tab.evaluate(READ), expected({name: tab.locator(f'input[name="{name}"]').input_value()
                                                            for name in INPUTS}))
@@ -231,7 +231,7 @@ def test_without_javascript_the_page_is_the_static_one(browser, site_url):
         tab = context.new_page()
         tab.goto(address(site_url, random_inputs(random.Random(1))))
         assert not tab.locator("form.live-panel").is_visible()
-        assert tab.locator('td[data-label="note"]').first.is_visible()
+        assert tab.locator('td[data-column="note"]').first.is_visible()
         p = document_backprop_problem()
         notes = dict(zip(INPUTS, map(str, [*p.x, *p.weights, *p.targets, p.learning_rate, *p.biases])))
         assert not disagreements(tab.evaluate(READ), expected(notes))

@@ -107,32 +107,55 @@ def attributes(cell: str) -> tuple[str, str]:
     return (cell[:match.start()], match.group(1)) if match else (cell, "")
 
 
-def html_table(header: list[str], rows: list[list[str]]) -> str:
-    """Rows of Markdown cells as an HTML table (``md_in_html`` renders each cell's Markdown)."""
-    labels = [html.escape(re.sub(r"[$`*]", "", name), quote=True) for name in header]
-    head = "".join(f'<th markdown="span">{name}</th>' for name in header)
+def _label(name: str) -> str:
+    return html.escape(re.sub(r"[$`*]", "", name), quote=True)
+
+
+def html_table(header: list[str], rows: list[list[str]], columns: list[str] | None = None) -> str:
+    """Rows of Markdown cells as an HTML table (``md_in_html`` renders each cell's Markdown).
+
+    Each cell carries its column's name as the reader reads it (``data-label``, shown above the
+    value on a card) and as the English edition names it (``data-column``, what the stylesheet and
+    the live example's script select, the same in every edition): ``columns``, if the header is
+    a translation."""
+    labels = [_label(name) for name in header]
+    keys = [_label(name) for name in (columns or header)]
+    head = "".join(f'<th data-column="{key}" markdown="span">{name}</th>' for name, key in zip(header, keys))
     split_rows = [[attributes(cell) for cell in row] for row in rows]
     rows = [[text for text, _ in row] for row in split_rows]
     body = "\n".join('<tr markdown="1">' + "".join(
-        f'<td data-label="{label}"{extra} markdown="span">{wrapped(cell)}</td>'
-        for label, (cell, extra) in zip(labels, row)) + "</tr>" for row in split_rows)
+        f'<td data-label="{label}" data-column="{key}"{extra} markdown="span">{wrapped(cell)}</td>'
+        for label, key, (cell, extra) in zip(labels, keys, row)) + "</tr>" for row in split_rows)
     widths = [max(map(_read_length, column)) for column in zip(header, *rows)]
     fits = " fits" if sum(widths) + 2 * len(widths) <= FITS else ""
     return (f'<table class="steps{fits}" markdown="1">\n<thead markdown="1"><tr markdown="1">{head}</tr></thead>\n'
             f'<tbody markdown="1">\n{body}\n</tbody>\n</table>')
 
 
-def laid_out(text: str) -> str:
-    """``text`` with each Markdown table replaced by :func:`html_table`."""
-    lines, out, i = text.split("\n"), [], 0
+def tables(text: str) -> list[tuple[int, int, list[str], list[list[str]]]]:
+    """Each Markdown table of ``text``: its first and last line (exclusive), header and rows."""
+    lines, found, i = text.split("\n"), [], 0
     while i < len(lines):
         if _ROW.match(lines[i]) and i + 1 < len(lines) and _RULE.match(lines[i + 1]):
-            header, rows, i = cells(lines[i]), [], i + 2
+            start, header, rows, i = i, cells(lines[i]), [], i + 2
             while i < len(lines) and _ROW.match(lines[i]):
                 rows.append(cells(lines[i]))
                 i += 1
-            out.append(html_table(header, rows))
+            found.append((start, i, header, rows))
         else:
-            out.append(lines[i])
             i += 1
-    return "\n".join(out)
+    return found
+
+
+def laid_out(text: str, english: str | None = None) -> str:
+    """``text`` with each Markdown table replaced by :func:`html_table`; ``english``, the same
+    text in the English edition, names the columns."""
+    lines, out, last = text.split("\n"), [], 0
+    found = tables(text)
+    columns = [header for _, _, header, _ in tables(english)] if english is not None else [None] * len(found)
+    if len(columns) != len(found):
+        raise ValueError("a translation has a different number of tables than its English")
+    for (start, end, header, rows), keys in zip(found, columns):
+        out += lines[last:start] + [html_table(header, rows, keys)]
+        last = end
+    return "\n".join(out + lines[last:])

@@ -110,9 +110,8 @@ function markNotesOnly(article) {
     ...["where-the-notes-slip", "two-routes-one-answer"].map((id) => document.getElementById(id)),
     ...article.querySelectorAll("details.example"),
   ].filter(Boolean);
-  for (const th of article.querySelectorAll("table.steps th")) {
-    if (th.textContent.trim() === "note") th.classList.add("live-note-column");
-  }
+  // Columns are selected by their English name (data-column), the same in every edition.
+  for (const th of article.querySelectorAll('table.steps th[data-column="note"]')) th.classList.add("live-note-column");
   const say = (place, where, text) => {
     const note = document.createElement("p");
     note.className = "live-note live-notes-only";
@@ -143,7 +142,7 @@ function start(form) {
   function show(p, values) {
     const changed = INPUTS.some((name) => p[name] !== defaults[name]);
     if (changed && !cut) {
-      for (const math of article.querySelectorAll('td[data-label="with the numbers"] math')) {
+      for (const math of article.querySelectorAll('td[data-column="with the numbers"] math')) {
         cutAtOperators(math);
       }
       cut = true;
