@@ -3,8 +3,9 @@ phone viewport, in light and dark mode, served from 127.0.0.1 with no other host
 
 pytest-playwright provides the browser (launched as ``conftest.py`` says: Debian's Chromium) and,
 for the tests that use its ``page``, a screenshot and a trace on failure under
-``test-artifacts/playwright/``. A screenshot of each page, viewport and scheme is kept under
-``test-artifacts/screenshots/``.
+``test-artifacts/playwright/``. With ``SCREENSHOTS=1`` a full-page screenshot of each page,
+viewport and scheme is kept under ``test-artifacts/screenshots/`` (for people to look at; they
+take a third of this module's time, so a plain run checks without them).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from support.browser import CHROMIUM, SCHEMES, VIEWPORTS, nav_pages, serve, visit
+from support.browser import CHROMIUM, SCHEMES, VIEWPORTS, nav_pages, new_context, serve, visit
 
 
 def _unavailable(reason: str):
@@ -43,16 +44,35 @@ def site_url(built_site):
         yield base
 
 
-def _shot(page: str, viewport: str, scheme: str) -> Path:
+def _shot(page: str, viewport: str, scheme: str) -> Path | None:
+    if os.environ.get("SCREENSHOTS") != "1":
+        return None
     name = page.strip("/").replace("/", "_").replace(".html", "") or "home"
     return SCREENSHOTS / f"{name}-{viewport}-{scheme}.jpg"
+
+
+@pytest.fixture(scope="session")
+def reader(browser):
+    """One browser context per viewport and scheme, as one reader's browser going from page to
+    page (each page still opens in a new tab with its own checks)."""
+    contexts = {}
+
+    def context(viewport: str, scheme: str):
+        if (viewport, scheme) not in contexts:
+            contexts[viewport, scheme] = new_context(browser, viewport, scheme)
+        return contexts[viewport, scheme]
+
+    yield context
+    for made in contexts.values():
+        made.close()
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("page", [*PAGES, *KOREAN, "404.html"])
-def test_page_renders_completely_offline(browser, site_url, page, viewport, scheme):
-    result = visit(browser, site_url + page, viewport, scheme, _shot(page, viewport, scheme))
+def test_page_renders_completely_offline(browser, reader, site_url, page, viewport, scheme):
+    result = visit(browser, site_url + page, viewport, scheme, _shot(page, viewport, scheme),
+                   reader(viewport, scheme))
     assert not result.problems, "\n".join(result.problems)
     assert all(url.startswith(site_url) or url.startswith("data:") for url in result.requests)
 

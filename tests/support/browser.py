@@ -163,13 +163,24 @@ Promise.race([window.__mathRendered, new Promise((resolve) => setTimeout(() => r
 """
 
 
-def visit(browser, url: str, viewport: str, scheme: str, screenshot: Path | None = None) -> Visit:
-    """Open ``url`` in a fresh context (``viewport`` a key of VIEWPORTS, ``scheme`` of SCHEMES) and
-    report every problem. Requests to any other origin are recorded, refused and reported."""
+def new_context(browser, viewport: str, scheme: str):
+    """A browser context as a reader's at ``viewport`` (a key of VIEWPORTS) in ``scheme``."""
+    return browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, service_workers="block")
+
+
+def visit(browser, url: str, viewport: str, scheme: str, screenshot: Path | None = None,
+          context=None) -> Visit:
+    """Open ``url`` in a new page (``viewport`` a key of VIEWPORTS, ``scheme`` of SCHEMES) and
+    report every problem. Requests to any other origin are recorded, refused and reported.
+
+    The page opens in ``context`` if given, one made by :func:`new_context` with the same viewport
+    and scheme (pages visited one after another then share the browser's cache, as a reader's
+    do), else in a context of its own."""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
     result = Visit(url)
-    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme,
-                                  service_workers="block")
+    own = context is None
+    context = new_context(browser, viewport, scheme) if own else context
+    page = None
     try:
         page = context.new_page()
 
@@ -200,7 +211,7 @@ def visit(browser, url: str, viewport: str, scheme: str, screenshot: Path | None
                 result.problems.append(f"request failed ({request.failure}): {request.url}")
             pending.discard(request)
 
-        context.route("**/*", route)
+        page.route("**/*", route)
         page.add_init_script(_MATH_WATCH)
         page.on("request", started)
         page.on("requestfinished", finished)
@@ -239,5 +250,8 @@ def visit(browser, url: str, viewport: str, scheme: str, screenshot: Path | None
             # JPEG: a full page as PNG took twice as long to encode, for pictures only people look at
             page.screenshot(path=str(screenshot), full_page=True, type="jpeg", quality=70)
     finally:
-        context.close()
+        if own:
+            context.close()
+        elif page is not None:
+            page.close()
     return result
