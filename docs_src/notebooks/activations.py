@@ -5,6 +5,13 @@
 # chapters: every derivative from SymPy, every value again from the independent NumPy code.
 # Change the inputs in the first code cell and run it again.
 
+# %% [markdown] ko
+# # 활성화 함수와 손실 함수, 손으로 그리고 기계로
+#
+# 이 노트북은 [활성화 함수](../../activations/)와 [손실 함수](../../losses/) 장을 다시 실행한다.
+# 모든 도함수는 SymPy에서, 모든 값은 독립적인 NumPy 코드에서 다시 얻는다.
+# 첫 번째 코드 셀의 입력을 바꾸고 다시 실행해 보라.
+
 # %% inputs data activations inputs
 # The chapter's inputs, from the project's data file
 # derivations/problems/activations.toml.
@@ -13,6 +20,11 @@
 # The downloaded notebook continues with the `derivations` package's own code, as this site was
 # built from it: one cell per module, each run as that module (this page leaves them out). The
 # cells after them import the modules by name, as with the package installed.
+
+# %% [markdown] ko
+# 내려받은 노트북은 이 사이트를 만든 그대로의 `derivations` 패키지 코드로 이어진다. 모듈마다 셀 하나이고,
+# 각 셀은 그 모듈로서 실행된다(이 페이지에서는 생략한다). 그 뒤의 셀들은 패키지를 설치했을 때처럼 모듈을
+# 이름으로 가져온다.
 
 # %% modules derivations.numeric.activations derivations.numeric.losses derivations.symbolic.activations derivations.symbolic.losses derivations.symbolic.depth_chain derivations.numeric.depth_chain
 
@@ -31,6 +43,11 @@ z = sym.z
 # ## Derivatives, derived
 #
 # SymPy differentiates each definition; the textbook forms are proved equal to that derivative (each function below raises if they were not).
+
+# %% [markdown] ko
+# ## 유도한 도함수
+#
+# SymPy가 각 정의를 미분하고, 교과서의 형태들이 그 도함수와 같음을 증명한다(같지 않으면 아래의 각 함수가 예외를 일으킨다).
 
 # %%
 from IPython.display import Math, display
@@ -51,6 +68,11 @@ print("softmax Jacobian minus s_i(δ_ij - s_j), n = 3:", sym.softmax_jacobian_cl
 #
 # Where does $\sigma'$ peak? Solve $\sigma'' = 0$, then raise the peak to the number of layers.
 
+# %% [markdown] ko
+# ## 기울기 소실
+#
+# $\sigma'$는 어디에서 최대인가? $\sigma'' = 0$을 풀고, 그 최댓값을 층의 수만큼 거듭제곱한다.
+
 # %%
 roots, top = sym.peak(sym.sigmoid(z))
 print("σ'' = 0 at z =", roots, " σ' there =", top)
@@ -63,6 +85,11 @@ for n in range(1, inputs["vanishing_layers"] + 1):
 #
 # The NumPy derivatives are written without SymPy. Compare them with SymPy's exact derivative, evaluated to 40 digits, from moderate inputs to ones where a naive formula overflows.
 
+# %% [markdown] ko
+# ## NumPy 대 SymPy, 극단까지 포함해서
+#
+# NumPy의 도함수는 SymPy 없이 작성했다. 이를 40자리까지 계산한 SymPy의 정확한 도함수와, 보통 입력에서부터 단순한 공식이 오버플로하는 입력까지 비교한다.
+
 # %%
 points = [-1000.0, -40.0, -3.0, -0.5, 0.0, 0.5, 3.0, 40.0, 1000.0]
 for name, f_sym, f_num in [("sigmoid'", sym.sigmoid, num.sigmoid_prime), ("tanh'", sym.tanh, num.tanh_prime)]:
@@ -74,6 +101,9 @@ for name, f_sym, f_num in [("sigmoid'", sym.sigmoid, num.sigmoid_prime), ("tanh'
 # %% [markdown]
 # ## Softmax: the note's form and the stable one
 
+# %% [markdown] ko
+# ## 소프트맥스: 노트의 형태와 안정한 형태
+
 # %%
 x = np.array(inputs["softmax_overflow"])
 with np.errstate(over="ignore", invalid="ignore"):
@@ -83,6 +113,9 @@ with np.errstate(all="raise"):
 
 # %% [markdown]
 # The Jacobian $s_i(\delta_{ij} - s_j)$ against central finite differences:
+
+# %% [markdown] ko
+# 야코비안 $s_i(\delta_{ij} - s_j)$를 중앙 유한 차분과 비교한다.
 
 # %%
 v = np.array(inputs["categorical"]["logits"])
@@ -94,6 +127,11 @@ print(np.abs(num.softmax_jacobian(v) - fd).max())
 # ## Softmax then cross-entropy: the gradient is s − y
 #
 # The chapter's categorical example, exactly and in float64.
+
+# %% [markdown] ko
+# ## 소프트맥스 다음 크로스 엔트로피: 기울기는 s − y
+#
+# 장의 범주형 예제를, 정확하게 그리고 float64로.
 
 # %%
 example = inputs["categorical"]
@@ -113,6 +151,13 @@ print("proof for three logits:", sym_losses.softmax_cross_entropy_gradient(3))
 # The gradient that reaches the input of a chain of one-unit layers is a product of $w\,f'(z_k)$:
 # below $(1/4)^n$ for the sigmoid, exactly $w^n$ for ReLU while every unit is active, and exactly 0
 # from the first dead unit on.
+
+# %% [markdown] ko
+# ## 깊이: 시그모이드 대 ReLU
+#
+# 유닛 하나짜리 층의 사슬에서 입력에 닿는 기울기는 $w\,f'(z_k)$의 곱이다.
+# 시그모이드에서는 $(1/4)^n$보다 작고, ReLU에서는 모든 유닛이 활성인 동안 정확히 $w^n$이며,
+# 첫 번째 죽은 유닛부터는 정확히 0이다.
 
 # %% inputs chain depth_chain x weight bias layers dead_layer dead_bias
 # The chain, from derivations/problems/depth_chain.toml.

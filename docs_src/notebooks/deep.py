@@ -6,6 +6,13 @@
 # approaching a curve, and the tent map's pieces doubling with depth. Change the numbers in the
 # first code cell and run it again.
 
+# %% [markdown] ko
+# # 심층 신경망, 전결합층, 순환 신경망
+#
+# 이 노트북은 [심층 신경망, 전결합층, 순환 신경망](../../deep/) 페이지의 수를 재현한다.
+# 작은 순환을 고리가 없는 같은 신경망과 비교해 펼치고, 시그모이드의 합이 곡선에 다가가는 것과,
+# 텐트 사상의 조각이 깊이에 따라 두 배씩 느는 것을 본다. 첫 코드 셀의 수를 바꾸고 다시 실행해 보라.
+
 # %% inputs deep deep networks recurrence approximation depth_width
 # The networks, the recurrence, the approximation settings and the depths, from
 # derivations/problems/deep.toml.
@@ -15,6 +22,11 @@
 # built from it: one cell per module, each run as that module (this page leaves them out). The
 # cells after them import the modules by name, as with the package installed.
 
+# %% [markdown] ko
+# 내려받은 노트북은 이 사이트를 만든 그대로의 `derivations` 패키지 코드로 이어진다. 모듈마다 셀 하나이고,
+# 각 셀은 그 모듈로서 실행된다(이 페이지에서는 생략한다). 그 뒤의 셀들은 패키지를 설치했을 때처럼 모듈을
+# 이름으로 가져온다.
+
 # %% modules derivations.symbolic.recurrence derivations.numeric.recurrence derivations.symbolic.approximation derivations.numeric.approximation derivations.symbolic.sawtooth derivations.numeric.sawtooth
 
 # %% [markdown]
@@ -22,6 +34,11 @@
 #
 # Deep (002 §1.3): two or more hidden layers. A fully-connected layer has one weight per pair
 # (input, neuron).
+
+# %% [markdown] ko
+# ## 심층 신경망과 전결합층
+#
+# 깊다는 것(002 §1.3): 은닉층이 두 개 이상이다. 전결합층은 (입력, 뉴런)의 쌍마다 가중치가 하나다.
 
 # %%
 for net in deep["networks"]:
@@ -35,6 +52,12 @@ for net in deep["networks"]:
 #
 # $h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b)$; the feed-forward network is the same with
 # $W_{hh} = 0$. Exactly (SymPy) and in float64 (NumPy), with $\partial h_t / \partial x_1$.
+
+# %% [markdown] ko
+# ## 피드 포워드 대 순환
+#
+# $h_t = \tanh(W_{xh} x_t + W_{hh} h_{t-1} + b)$이고, 피드 포워드 신경망은 $W_{hh} = 0$인 같은 신경망이다.
+# 정확하게(SymPy) 그리고 float64로(NumPy), $\partial h_t / \partial x_1$과 함께 계산한다.
 
 # %%
 import numpy as np
@@ -60,6 +83,12 @@ for loop in (True, False):
 # $n$ sigmoid units, one per piece of the interval, each weighted by the rise of $f$ across it.
 # The largest error over the grid, in ball arithmetic (certain) and in NumPy.
 
+# %% [markdown] ko
+# ## 범용적 근사, 보여 주기
+#
+# 구간의 조각마다 하나씩, 조각 위에서 $f$가 올라간 양을 가중치로 가진 시그모이드 유닛 $n$개.
+# 격자 위의 가장 큰 오차를 볼 산술(확실한 값)과 NumPy로 구한다.
+
 # %%
 from derivations.symbolic import approximation as asym
 from derivations.numeric import approximation as anum
@@ -79,6 +108,12 @@ for n in s["units"]:
 #
 # The tent map $T(x) = 2\,\mathrm{relu}(x) - 4\,\mathrm{relu}(x - 1/2)$ composed $k$ times: $2k$
 # units in $k$ layers, $2^k$ linear pieces; one hidden layer needs at least $2^k - 1$ units.
+
+# %% [markdown] ko
+# ## 깊이 대 폭
+#
+# 텐트 사상 $T(x) = 2\,\mathrm{relu}(x) - 4\,\mathrm{relu}(x - 1/2)$를 $k$번 합성하면, $k$개의 층에 유닛 $2k$개로
+# 선형 조각이 $2^k$개다. 은닉층 하나로는 적어도 $2^k - 1$개의 유닛이 필요하다.
 
 # %%
 from derivations.symbolic import sawtooth as ts

@@ -7,6 +7,14 @@
 #
 # A layer computes $Z = XW + B$, then $A = f(Z)$, for a batch $X$ with one row per sample.
 
+# %% [markdown] ko
+# # 순전파, 임의의 밀집 신경망, 연산 그래프
+#
+# 이 노트북은 [순전파](../../forward/), [밀집 신경망](../../dense/), [연산 그래프](../../graph/)
+# 페이지의 수를 재현한다. 첫 코드 셀들의 폭, 활성화 함수, 입력을 바꾸고 다시 실행해 보라.
+#
+# 층은 샘플마다 한 행인 배치 $X$에 대해 $Z = XW + B$를 계산하고, 이어서 $A = f(Z)$를 계산한다.
+
 # %% inputs data dense networks random_4_8_8_3 graph
 # The networks, the seeded random instance and the neuron of the
 # computational graph, from derivations/problems/dense.toml.
@@ -20,6 +28,11 @@
 # built from it: one cell per module, each run as that module (this page leaves them out). The
 # cells after them import the modules by name, as with the package installed.
 
+# %% [markdown] ko
+# 내려받은 노트북은 이 사이트를 만든 그대로의 `derivations` 패키지 코드로 이어진다. 모듈마다 셀 하나이고,
+# 각 셀은 그 모듈로서 실행된다(이 페이지에서는 생략한다). 그 뒤의 셀들은 패키지를 설치했을 때처럼 모듈을
+# 이름으로 가져온다.
+
 # %% modules derivations.numeric.dense derivations.symbolic.dense derivations.numeric.graph derivations.symbolic.backprop_2_2_2 derivations.symbolic.derivative_kinds derivations.numeric.derivative_kinds
 
 # %%
@@ -30,6 +43,9 @@ print(summary([4, 8, 8, 3]))    # the ReLU/ReLU/softmax network of 001_… §4
 
 # %% [markdown]
 # ## $Y = XW + B$ with the note's names, expanded by SymPy
+
+# %% [markdown] ko
+# ## 노트의 이름으로 쓴 $Y = XW + B$, SymPy로 전개
 
 # %%
 from derivations.symbolic import dense as symbolic
@@ -49,6 +65,11 @@ for step in symbolic.shape_steps(1, 4, 8):
 # ## Forward and backward in NumPy, and exactly in SymPy
 #
 # The seeded 4-8-8-3 network of the data file, with a batch of four samples and one-hot targets.
+
+# %% [markdown] ko
+# ## NumPy로 순전파와 역전파, 그리고 SymPy로 정확하게
+#
+# 데이터 파일의 시드를 고정한 4-8-8-3 신경망에, 샘플 네 개의 배치와 원-핫 목표값을 쓴다.
 
 # %%
 from fractions import Fraction
@@ -93,6 +114,11 @@ for g, e in zip(grads, exact_grads):
 #
 # With $W_{\mathrm{hidden}} = [[W_1, W_3], [W_2, W_4]]$ (inputs × units) the general module gives the spine's gradients.
 
+# %% [markdown] ko
+# ## 한 사례로서의 2-2-2 예제
+#
+# $W_{\mathrm{hidden}} = [[W_1, W_3], [W_2, W_4]]$(입력 × 유닛)로 두면 일반 모듈이 중심 예제의 기울기를 준다.
+
 # %%
 import sympy as sp
 from derivations.problems import backprop_problem
@@ -113,6 +139,9 @@ print(symbolic.evaluate(g[0].weights[0, 0]), symbolic.evaluate(exact["dE_dW1"]))
 # %% [markdown]
 # ## One neuron as a computational graph
 
+# %% [markdown] ko
+# ## 연산 그래프로 본 뉴런 하나
+
 # %%
 from derivations.numeric.graph import neuron_graph
 
@@ -124,6 +153,12 @@ neuron_graph(tuple(g['x']), tuple(g['w']), g['b'], g['t'])
 #
 # Scalar → scalar (a derivative), vector → scalar (a gradient), vector → vector (a Jacobian), as
 # `004_…` sorts them: SymPy's derivatives against NumPy's chain rule, with shapes.
+
+# %% [markdown] ko
+# ## 세 가지 도함수
+#
+# `004_…`의 분류대로 스칼라 → 스칼라(미분), 벡터 → 스칼라(그래디언트), 벡터 → 벡터(야코비안).
+# SymPy의 도함수를 NumPy의 연쇄 법칙과, 크기와 함께 비교한다.
 
 # %% inputs kinds deep derivatives
 # The three examples, from derivations/problems/deep.toml.
