@@ -48,7 +48,9 @@ class Erratum:
     """A place where a note contradicts its own computation.
 
     ``printed`` quotes the note; ``quantity`` names the derived value that shows the slip;
-    ``note_value`` is the value the note's text implies, where it implies one.
+    ``note_value`` is the value the note's text implies, where it implies one;
+    ``quantity_ko`` and ``explanation_ko`` are those in Korean, for the Korean edition (the site's
+    tables refuse an erratum without its explanation's).
     """
 
     id: str
@@ -58,6 +60,8 @@ class Erratum:
     quantity: str
     explanation: str
     note_value: str | None = None
+    quantity_ko: str | None = None
+    explanation_ko: str | None = None
 
 
 def data_file(name: str) -> dict[str, Any]:

@@ -63,9 +63,12 @@ def both(english: str, korean: str, **fields: Any) -> str:
     return resolve(marked, _drawing) if _drawing is not None else marked
 
 
-def localized(entry: dict, key: str, source: str = "") -> str:
-    """``entry[key]`` with its Korean ``entry[key + "_ko"]``; a data file without it is refused."""
-    if f"{key}_ko" not in entry:
+def localized(entry: Any, key: str, source: str = "") -> str:
+    """``entry[key]`` with its Korean ``entry[key + "_ko"]`` (``entry`` a data file's table, or an
+    object with those attributes); a data file without the Korean is refused."""
+    if not isinstance(entry, dict):
+        entry = vars(entry)
+    if entry.get(f"{key}_ko") is None:
         where = f"{source}: " if source else ""
         raise MissingKorean(f"{where}no {key}_ko beside {key} = {entry[key]!r}")
     return both(entry[key], entry[f"{key}_ko"])
