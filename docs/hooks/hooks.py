@@ -18,7 +18,7 @@ import regenerate
 from descriptions import notebook_description
 from live import mark_live_numbers
 from mathml import render_arithmatex, render_notebook, strip_notebook_scripts
-from toc import match_headings
+from toc import match_headings, remember_headings, with_english_ids
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -53,5 +53,11 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output: str, page, config) -> str:
     if page.file.src_uri.endswith(".ipynb"):
-        return match_headings(strip_notebook_scripts(render_notebook(output)))
+        output = strip_notebook_scripts(render_notebook(output))
+        name = page.file.src_uri.replace(".ko.", ".")
+        if name == page.file.src_uri:
+            remember_headings(name, output)
+        else:
+            output = with_english_ids(name, output)
+        return match_headings(output)
     return mark_live_numbers(render_arithmatex(output))

@@ -38,3 +38,40 @@ def match_headings(page: str) -> str:
         return entry.group("open") + heading + entry.group("mid") + headings[heading] + entry.group("close")
 
     return _ENTRY.sub(replace, page)
+
+
+# --- The Korean notebooks' headings -------------------------------------------------------------
+#
+# A Korean heading has no ASCII slug: nbconvert and mkdocs-jupyter give it an empty id or a
+# numbered one. The twin's headings are the English notebook's, one for one, so they take its ids,
+# and the contents entries (a list of the headings below the title, once per contents block) point
+# at them; a link to a notebook's section then lands in either edition.
+
+_HEADING_IDS: dict[str, list[str]] = {}
+"""Each English notebook page's heading ids, in order, kept from its build for its twin's (the
+i18n plugin builds the English edition first, in the same process)."""
+
+_ANY_HEADING = re.compile(r'(<h[1-6] id=")([^"]*)(")')
+_ENTRY_HREF = re.compile(r'(<a href="#)([^"]*)(" class="md-nav__link">)')
+
+
+def remember_headings(name: str, page: str) -> None:
+    _HEADING_IDS[name] = [m.group(2) for m in _ANY_HEADING.finditer(page)]
+
+
+def with_english_ids(name: str, page: str) -> str:
+    """``page``, a Korean notebook page, with the heading ids of its English twin ``name``."""
+    if name not in _HEADING_IDS:
+        raise RuntimeError(f"{name}: the English notebook page was not built before its Korean twin")
+    ids = _HEADING_IDS[name]
+    found = [m.group(2) for m in _ANY_HEADING.finditer(page)]
+    if len(found) != len(ids):
+        raise ValueError(f"{name}: the Korean notebook has {len(found)} headings, the English {len(ids)}")
+    heading = iter(ids)
+    page = _ANY_HEADING.sub(lambda m: m.group(1) + next(heading) + m.group(3), page)
+    entries = len(_ENTRY_HREF.findall(page))
+    listed = ids[1:]  # the title is not in the contents
+    if listed and entries % len(listed) == 0:
+        position = iter(range(entries))
+        page = _ENTRY_HREF.sub(lambda m: m.group(1) + listed[next(position) % len(listed)] + m.group(3), page)
+    return page
