@@ -43,6 +43,25 @@ def on_pre_build(config) -> None:
     regenerate.tables_if_derivations_changed(Path(config.config_file_path).parent)
 
 
+_DEFAULT_EDITION: dict[str, bytes] = {}
+
+
+def on_post_build(config) -> None:
+    """The i18n plugin builds the Korean edition into the same site folder, so its theme templates
+    land at the root: keep the English 404 page there, and give ko/ the sitemap that Material
+    reads beside the edition it shows (a Korean page would otherwise request a missing one).
+    Runs before the plugin's own ``on_post_build`` (priority -100), which starts the next edition."""
+    site = Path(config.site_dir)
+    language = config.theme["language"]
+    if language == "en":
+        _DEFAULT_EDITION["404.html"] = (site / "404.html").read_bytes()
+        return
+    folder = site / language
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (folder / name).write_bytes((site / name).read_bytes())
+    (site / "404.html").write_bytes(_DEFAULT_EDITION["404.html"])
+
+
 def on_page_context(context, page, config, nav):
     if page.file.src_uri.endswith(".ipynb") and not page.meta.get("description"):
         description = notebook_description(Path(page.file.abs_src_path))
