@@ -18,6 +18,7 @@ from derivations.problems import BackpropProblem, Printed, data_file, errata, pr
 from derivations.problems import document_backprop_problem
 from derivations.symbolic import backprop_2_2_2 as symbolic
 from derivations.symbolic.backprop_2_2_2 import DEFINITIONS, FORWARD, WEIGHTS, Solution
+from derivations.tables import live
 from derivations.tables.common import agreement, display, fixed, math, plain, table
 from derivations.tables.layout import with_attributes
 from derivations.tables.scripts import shown
@@ -405,7 +406,8 @@ def live_panel(problem: BackpropProblem) -> str:
             f'data-default="{values[name]}"></label>' for name in names)
         groups.append(f"<fieldset><legend>{legend}</legend>{fields}</fieldset>")
     return "\n".join([
-        '<form class="live-panel" data-live="backprop_2_2_2" hidden aria-label="Try your own numbers">',
+        f'<form class="live-panel" data-live="backprop_2_2_2"{live.say(live.BACKPROP_MESSAGES)} hidden '
+        'aria-label="Try your own numbers">',
         "<p><strong>Try your own numbers.</strong> Edit any input: every value of the example below "
         "is computed again in your browser, and the address of this page keeps your numbers.</p>",
         *groups,

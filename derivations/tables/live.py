@@ -15,7 +15,28 @@ MESSAGES = {
     "invalid": tr("Not a number: {names}. The values shown are for the last valid input."),
     "range": tr("Out of range: {names}. The values shown are for the last valid input."),
 }
-"""What the panel's status line says, in the page's language (``live.js`` fills ``{names}``)."""
+"""What a panel's status line says, in the page's language (``live.js`` fills ``{names}``)."""
+
+BACKPROP_MESSAGES = {
+    "notes-only": tr("This part applies to the notes' numbers, not to yours."),
+    "figure": tr("With your numbers, the values drawn are computed in this page, in JavaScript."),
+    "biased": tr("With biases, z1 = W1·x1 + W2·x2 + b_hidden, z2 likewise, and z3, z4 add b_output: the "
+                 "values include them; the formulas on this page leave them out, as the notes' network has none."),
+    "changed": tr("Every value below is yours, computed in this page; the notes' column steps aside."),
+    "invalid": tr("Not a valid number: {names}. The values shown are for the last valid inputs."),
+    "invalid-rate": tr("Not a valid number: {names} (the learning rate must be > 0). The values shown are for "
+                       "the last valid inputs."),
+    "range": tr("These inputs take a value outside float64's range; the values shown are for the last valid inputs."),
+    "address": tr("The address's {names} is not a number: the notes' value is used."),
+    "copied": tr("Copied: save it as a .toml file and run solve on it."),
+    "select": tr("Select the text below and copy it."),
+}
+"""What the backpropagation page's panel says (``live_backprop.js``)."""
+
+
+def say(messages: dict[str, str]) -> str:
+    """A form's messages as its ``data-say-*`` attributes, which the page's script reads."""
+    return "".join(f' data-say-{key}="{text}"' for key, text in messages.items())
 
 
 def field(name: str, label: str, value: str) -> str:
@@ -37,8 +58,7 @@ def panel(name: str, intro: str, fields: Sequence[str], header: Sequence[str],
     body = "".join('<tr markdown="1">' + "".join(f'<td markdown="span">{cell}</td>' for cell in row) + "</tr>\n"
                    for row in rows)
     return "\n".join([
-        f'<form class="live-panel" data-live="{name}" '
-        + "".join(f'data-say-{key}="{text}" ' for key, text in MESSAGES.items()) + 'hidden markdown="1">',
+        f'<form class="live-panel" data-live="{name}"{say(MESSAGES)} hidden markdown="1">',
         f'<p class="live-note" markdown="span">{intro}</p>',
         '<div class="live-fields" markdown="1">',
         *fields,

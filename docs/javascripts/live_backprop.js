@@ -105,7 +105,7 @@ function problemFile(p) {
 
 // What holds the notes' own numbers only (their printed column is hidden by the stylesheet): a
 // line saying so before each, shown while the inputs differ from the notes'.
-function markNotesOnly(article) {
+function markNotesOnly(article, words) {
   const places = [
     ...["where-the-notes-slip", "two-routes-one-answer"].map((id) => document.getElementById(id)),
     ...article.querySelectorAll("details.example"),
@@ -119,21 +119,24 @@ function markNotesOnly(article) {
     place.insertAdjacentElement(where, note);
   };
   for (const place of places) {
-    say(place, place.tagName === "DETAILS" ? "beforebegin" : "afterend",
-      "This part applies to the notes' numbers, not to yours.");
+    say(place, place.tagName === "DETAILS" ? "beforebegin" : "afterend", words("notesOnly"));
   }
   for (const caption of article.querySelectorAll("figure.backward-pass figcaption")) {
-    say(caption, "beforeend", " With your numbers, the values drawn are computed in this page, in JavaScript.");
+    say(caption, "beforeend", " " + words("figure"));
   }
 }
 
 function start(form) {
+  // The panel's words are in the page's language, on the form (data-say-*, generated from
+  // derivations/tables/live.py's BACKPROP_MESSAGES); {names} is the fields concerned.
+  const words = (kind, names = "") =>
+    form.dataset[`say${kind[0].toUpperCase()}${kind.slice(1)}`].replace("{names}", names);
   const fields = Object.fromEntries(INPUTS.map((name) => [name, form.elements.namedItem(name)]));
   const defaults = Object.fromEntries(INPUTS.map((name) => [name, parse(fields[name].dataset.default)]));
   const status = form.querySelector(".live-note[role=status]");
   const toml = form.querySelector("textarea");
   const article = form.closest("article") || document.body;
-  markNotesOnly(article);
+  markNotesOnly(article, words);
 
   const afterOperator = new Set([...article.querySelectorAll("mn[data-key], mn[data-input]")]
     .filter((mn) => isOperator(mn.previousElementSibling)));
@@ -169,10 +172,7 @@ function start(form) {
       history.replaceState(history.state, "", location.pathname + location.search);
     }
     const biased = p.b_hidden !== 0 || p.b_output !== 0;
-    status.textContent = biased
-      ? "With biases, z1 = W1·x1 + W2·x2 + b_hidden, z2 likewise, and z3, z4 add b_output: the values " +
-        "include them; the formulas on this page leave them out, as the notes' network has none."
-      : changed ? "Every value below is yours, computed in this page; the notes' column steps aside." : "";
+    status.textContent = biased ? words("biased") : changed ? words("changed") : "";
   }
 
   // Recompute from the fields; an invalid field is marked and the page keeps its last values.
@@ -189,16 +189,15 @@ function start(form) {
       p[name] = value;
     }
     if (invalid.length) {
-      status.textContent = `Not a valid number: ${invalid.join(", ")}` +
-        (invalid.includes("learning_rate") ? " (the learning rate must be > 0)" : "") +
-        ". The values shown are for the last valid inputs.";
+      status.textContent = words(invalid.includes("learning_rate") ? "invalidRate" : "invalid", invalid.join(", "));
       return;
     }
     let values;
     try {
       values = solve(p);
     } catch (error) {
-      status.textContent = `These inputs take a value ${error.message}; the values shown are for the last valid inputs.`;
+      if (!(error instanceof RangeError)) throw error;
+      status.textContent = words("range");
       return;
     }
     show(p, values);
@@ -215,7 +214,7 @@ function start(form) {
       fields[name].value = text === null || parse(text) === null ? fields[name].dataset.default : text;
     }
     update();
-    if (refused.length) status.textContent = `The address's ${refused.join(", ")} is not a number: the notes' value is used.`;
+    if (refused.length) status.textContent = words("address", refused.join(", "));
   }
 
   form.addEventListener("input", update);
@@ -226,8 +225,8 @@ function start(form) {
     update();
   });
   form.querySelector('[data-action="copy"]').addEventListener("click", () => {
-    const done = () => { status.textContent = "Copied: save it as a .toml file and run solve on it."; };
-    const select = () => { toml.select(); status.textContent = "Select the text below and copy it."; };
+    const done = () => { status.textContent = words("copied"); };
+    const select = () => { toml.select(); status.textContent = words("select"); };
     navigator.clipboard ? navigator.clipboard.writeText(toml.value).then(done, select) : select();
   });
   form.hidden = false;
