@@ -34,7 +34,10 @@ def on_config(config):
 
 @event_priority(-200)  # after the i18n plugin (-100) has made this edition's files
 def on_files(files, config):
-    notebooks.as_notebook_pages(files, config.plugins["mkdocs-jupyter"])
+    languages = config.plugins["i18n"].config.languages
+    notebooks.as_notebook_pages(files, config.plugins["mkdocs-jupyter"], config.theme["language"],
+                                [language.locale for language in languages if language.build],
+                                next(language.locale for language in languages if language.default))
     notebooks.execute_all(files, config.plugins["mkdocs-jupyter"])
     return files
 
