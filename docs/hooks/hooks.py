@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import notebooks
@@ -34,7 +35,10 @@ def on_config(config):
 
 @event_priority(-200)  # after the i18n plugin (-100) has made this edition's files
 def on_files(files, config):
-    notebooks.as_notebook_pages(files, config.plugins["mkdocs-jupyter"])
+    languages = config.plugins["i18n"].config.languages
+    notebooks.as_notebook_pages(files, config.plugins["mkdocs-jupyter"], config.theme["language"],
+                                [language.locale for language in languages if language.build],
+                                next(language.locale for language in languages if language.default))
     notebooks.execute_all(files, config.plugins["mkdocs-jupyter"])
     return files
 
@@ -70,7 +74,19 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def without_head_alternates(output: str) -> str:
+    """The page without the ``<link rel="alternate" hreflang>`` tags of its head. Material reads
+    each as a language's root and requests ``sitemap.xml`` beside it, but the i18n plugin points
+    them at the page's twin (``ko/perceptron/sitemap.xml``: a 404 on every page). The language
+    menu's links to the twin stay, and the sitemap lists each page's twins for search engines."""
+    return _HEAD_ALTERNATE.sub("", output)
+
+
 def on_post_page(output: str, page, config) -> str:
+    output = without_head_alternates(output)
     if page.file.src_uri.endswith(".ipynb"):
         output = strip_notebook_scripts(render_notebook(output))
         name = page.file.src_uri.replace(".ko.", ".")

@@ -101,10 +101,14 @@ _CONVERSION_OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no
                        "custom_mathjax_url")
 
 
-def as_notebook_pages(files, plugin) -> None:
+def as_notebook_pages(files, plugin, edition: str, editions: list[str], default: str) -> None:
     """Make the notebooks pages again after the i18n plugin has made each edition's files: it
     rebuilds every file as a plain ``File`` (an asset, for ``.ipynb``), dropping mkdocs-jupyter's
-    wrapper. The edition's destination and address are kept."""
+    wrapper. The edition's destination and address are kept, and each notebook page is given its
+    twins in the other ``editions`` (the plugin links pages, not assets, to their twins), for the
+    language menu."""
+    from types import SimpleNamespace
+
     from mkdocs_jupyter.plugin import NotebookFile
 
     for file in list(files):
@@ -112,6 +116,10 @@ def as_notebook_pages(files, plugin) -> None:
             page = object.__new__(NotebookFile)
             page.file = file
             page.dest_uri, page.abs_dest_path, page.url = file.dest_uri, file.abs_dest_path, file.url
+            base = file.url if edition == default else file.url.removeprefix(f"{edition}/")
+            page.alternates = {other: page if other == edition else
+                               SimpleNamespace(url=base if other == default else f"{other}/{base}")
+                               for other in editions}
             files.remove(file)
             files.append(page)
 
