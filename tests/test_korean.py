@@ -55,7 +55,7 @@ class Edition:
     languages: dict[str, set[str]]
     """The language menu: the hrefs of its links, by language."""
     share: float
-    """:func:`hangul_share` of the article's words (no code, no math, no figures, no outputs)."""
+    """:func:`hangul_share` of the article's words (no code, math, figures, tables or outputs)."""
 
 
 def read(html: str) -> Edition:
@@ -68,7 +68,9 @@ def read(html: str) -> Edition:
         languages.setdefault(link["hreflang"], set()).add(link["href"])
     numbers = Counter(m.replace("−", "-") for m in EIGHT.findall(article.get_text(" ")))
     anchors = [h.get("id") for h in article.select("h2, h3, h4")]
-    for element in article(["code", "pre", "math", "svg", "kbd", "textarea"]):
+    # the page's own words: tables (generated, and checked as files below) hold names in both
+    # languages by design, the glossary's above all
+    for element in article(["code", "pre", "math", "svg", "kbd", "textarea", "table"]):
         element.decompose()
     for element in article.select(".jp-CodeCell .jp-InputArea, .jp-OutputArea, .highlight, .generated-by, .headerlink"):
         element.decompose()
