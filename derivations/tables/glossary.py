@@ -21,16 +21,26 @@ def terms() -> list[dict[str, str]]:
     return data_file(CHAPTER)["term"]
 
 
+def other(text: str, language: str) -> str:
+    """Text of the other edition's language, marked so (``lang``): a browser picks Korean glyphs for
+    Hangul on the English page, a screen reader the right voice, and a count of a page's own
+    language can leave it out."""
+    return f'<span lang="{language}">{text}</span>'
+
+
 def rows(edition: str) -> list[tuple[str, str, str, str]]:
     """The table's rows in ``edition``: its own language's name first, sorted by it; the note's
-    words with the remark in that language."""
+    words (Korean, marked so on the English page) with the remark in the page's language."""
     remark = "remark" if edition == "en" else "remark_ko"
     out = []
     for t in terms():
         if "remark" in t and "remark_ko" not in t:
             raise ValueError(f"{CHAPTER}.toml: no remark_ko beside remark = {t['remark']!r}")
-        names = (t["english"], t["korean"]) if edition == "en" else (t["korean"], t["english"])
-        out.append((*names, f"`{t['source']}`", t["printed"] + (f" ({t[remark]})" if remark in t else "")))
+        if edition == "en":
+            names, printed = (t["english"], other(t["korean"], "ko")), other(t["printed"], "ko")
+        else:
+            names, printed = (t["korean"], other(t["english"], "en")), t["printed"]
+        out.append((*names, f"`{t['source']}`", printed + (f" ({t[remark]})" if remark in t else "")))
     key = (lambda r: r[0].casefold()) if edition == "en" else (lambda r: (r[0], r[1].casefold()))
     return sorted(out, key=key)
 
