@@ -7,7 +7,7 @@ import json
 import re
 
 from conftest import ROOT
-from derivations.tables import benchmark, with_source_link
+from derivations.tables import benchmark, language, with_source_link
 from derivations.tables.layout import laid_out
 
 RESULTS = json.loads((ROOT / benchmark.RESULTS).read_text(encoding="utf-8"))
@@ -30,9 +30,14 @@ def test_the_figure_and_table_regenerate_from_the_results_file():
     committed = ROOT / "docs" / "generated" / "dense"
     for name, text in files.items():
         linked = with_source_link(name, text, "benchmark")
-        # The site lays a Markdown table out as cards (tables/layout.py); a figure stays as it is.
-        assert (committed / name).read_text(encoding="utf-8") == (laid_out(linked) if name.endswith(".md") else linked)
-    table = files["benchmark.md"]
+        english = language.resolve(linked, "en")
+        for edition in language.LANGUAGES:
+            own = language.resolve(linked, edition)
+            # The site lays a Markdown table out as cards (tables/layout.py), its columns named as
+            # in English; a figure stays as it is.
+            written = (committed / language.twin(name, edition)).read_text(encoding="utf-8")
+            assert written == (laid_out(own, english) if name.endswith(".md") else own)
+    table = language.resolve(files["benchmark.md"], "en")
     assert RESULTS["machine"]["cpu"] in table and RESULTS["measured"] in table
     for r in RESULTS["symbolic"]:
         assert f"| {r['parameters']} | {r['seconds']:.3f} |" in table
@@ -47,9 +52,12 @@ def test_the_figure_changes_with_the_results():
 
 
 def test_the_figure_is_deterministic_and_theme_aware():
-    svg = benchmark.benchmark_svg(RESULTS)
-    assert svg == benchmark.benchmark_svg(RESULTS)
-    assert svg.startswith('<svg fill="currentColor"')
-    assert "currentColor" in svg
-    assert not re.search(r"(fill|stroke): ?(#000000|black)", svg)
-    assert "<text" in svg  # labels are text, so they take the page's colour
+    both = benchmark.benchmark_svg(RESULTS)
+    assert both == benchmark.benchmark_svg(RESULTS)
+    for edition in language.LANGUAGES:
+        svg = language.resolve(both, edition)
+        assert svg.startswith('<svg fill="currentColor"')
+        assert "currentColor" in svg
+        assert not re.search(r"(fill|stroke): ?(#000000|black)", svg)
+        assert "<text" in svg  # labels are text, so they take the page's colour
+    assert "매개변수" in language.resolve(both, "ko") and "매개변수" not in language.resolve(both, "en")
