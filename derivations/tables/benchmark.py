@@ -11,6 +11,7 @@ from matplotlib.ticker import NullFormatter
 
 from derivations.tables.common import math, table
 from derivations.tables.figures import svg_figure
+from derivations.tables.language import both, tr
 
 CHAPTER = "dense"
 """The folder under ``docs/generated/`` written."""
@@ -32,18 +33,22 @@ def benchmark_files(results: dict) -> dict[str, str]:
 
 def benchmark_tables(results: dict) -> str:
     m = results["machine"]
-    machine = (f"Measured {results['measured']} on {m['cpu']} ({m['cores']} cores), {m['system']}, "
-               f"Python {m['python']}, NumPy {m['numpy']}, SymPy {m['sympy']}, python-flint "
-               f"{m['python_flint']}; medians of {results['runs']} fresh processes.\n\n")
-    baseline = (f"`python -m derivations solve FILE --format json`, end to end, against the baseline "
-                f"`python -c \"import sympy, numpy\"` ({results['baseline_seconds']:.2f} s); the parts are "
-                "timed in one process, imports already paid:\n\n")
-    budget_rows = [(r["name"], f"{r['seconds']:.2f}", f"{r['ratio']:.2f}×", f"≤ {r['budget']:g}×",
-                    "✓" if r["ratio"] <= r["budget"] else "over", f"{r['read_seconds']:.3f}",
+    machine = tr("Measured {measured} on {cpu} ({cores} cores), {system}, Python {python}, NumPy {numpy}, "
+                 "SymPy {sympy}, python-flint {flint}; medians of {runs} fresh processes.",
+                 measured=results["measured"], cpu=m["cpu"], cores=m["cores"], system=m["system"],
+                 python=m["python"], numpy=m["numpy"], sympy=m["sympy"], flint=m["python_flint"],
+                 runs=results["runs"]) + "\n\n"
+    baseline = tr("`python -m derivations solve FILE --format json`, end to end, against the baseline "
+                  "`python -c \"import sympy, numpy\"` ({seconds} s); the parts are timed in one process, "
+                  "imports already paid:", seconds=f"{results['baseline_seconds']:.2f}") + "\n\n"
+    # A network's name is the benchmark's (benchmarks/bench_dense.py): each has its Korean in the catalog.
+    # "over" shows only when a measurement misses its budget; the catalog holds only words in use.
+    budget_rows = [(tr(r["name"]), f"{r['seconds']:.2f}", f"{r['ratio']:.2f}×", f"≤ {r['budget']:g}×",
+                    "✓" if r["ratio"] <= r["budget"] else both("over", "초과"), f"{r['read_seconds']:.3f}",
                     f"{r['values_seconds']:.3f}", f"{r['json_seconds']:.3f}") for r in results["budgets"]]
-    budgets = baseline + table(["network", "solve (s)", "ratio", "budget", "", "read (s)", "values (s)",
-                                "JSON (s)"], budget_rows, "lrrrcrrr") + "\n"
-    symbolic_rows = [("-".join(map(str, r["widths"])), "/".join(r["activations"]), r["loss"].replace("_", " "),
+    budgets = baseline + table([tr("network"), tr("solve (s)"), tr("ratio"), tr("budget"), "", tr("read (s)"),
+                                tr("values (s)"), tr("JSON (s)")], budget_rows, "lrrrcrrr") + "\n"
+    symbolic_rows = [("-".join(map(str, r["widths"])), "/".join(r["activations"]), tr(r["loss"].replace("_", " ")),
                       str(r["parameters"]), f"{r['seconds']:.3f}",
                       f"{r['seconds'] / r['parameters'] * 1e3:.2f}") for r in results["symbolic"]]
     batch_rows = [(str(r["batch"]), f"{r['batched_seconds'] * 1e6:.0f}", f"{r['loop_seconds'] * 1e6:.0f}",
@@ -51,12 +56,14 @@ def benchmark_tables(results: dict) -> str:
     fits = []
     for family, rows in growing_families(results).items():
         slope = np.polyfit(np.log([r["parameters"] for r in rows]), np.log([r["seconds"] for r in rows]), 1)[0]
-        fits.append(f"- {family} ({len(rows)} networks): " + math(r"\text{parameters}^{" + f"{slope:.2f}" + "}"))
-    fit = ("\nThe time of `solve` (batch 4, end to end), fitted per family as a power of the parameter count "
-           "(an exponent of 1 is linear growth; start-up dominates the small networks):\n\n" + "\n".join(fits) + "\n\n")
-    return machine + budgets + table(["network", "activations", "loss", "parameters", "seconds", "ms per parameter"],
-                           symbolic_rows, "lllrrr") + fit + table(
-        ["batch size", "batched (µs)", "loop over samples (µs)", "speed-up"], batch_rows, "rrrr")
+        fits.append(tr("- {family} ({count} networks): {power}", family=family, count=len(rows),
+                       power=math(r"\text{" + tr("parameters") + "}^{" + f"{slope:.2f}" + "}")))
+    fit = ("\n" + tr("The time of `solve` (batch 4, end to end), fitted per family as a power of the parameter count "
+                     "(an exponent of 1 is linear growth; start-up dominates the small networks):")
+           + "\n\n" + "\n".join(fits) + "\n\n")
+    return machine + budgets + table([tr("network"), tr("activations"), tr("loss"), tr("parameters"), tr("seconds"),
+                                      tr("ms per parameter")], symbolic_rows, "lllrrr") + fit + table(
+        [tr("batch size"), tr("batched (µs)"), tr("loop over samples (µs)"), tr("speed-up")], batch_rows, "rrrr")
 
 
 def growing_families(results: dict) -> dict[str, list[dict]]:
@@ -84,22 +91,22 @@ def benchmark_svg(results: dict) -> str:
         rows = next(iter(families.values()))
         params = [r["parameters"] for r in rows]
         left.loglog(params, [rows[0]["seconds"] * p / params[0] for p in params], "--", color="#999999",
-                    label="linear in the parameters")
-        left.set_xlabel("parameters")
+                    label=tr("linear in the parameters"))
+        left.set_xlabel(tr("parameters"))
         # Whole decades, so that each has a labelled tick and the minor labels need not collide.
         every = [r["parameters"] for rows in families.values() for r in rows]
         left.set_xlim(10 ** np.floor(np.log10(min(every))), 10 ** np.ceil(np.log10(max(every))))
         left.xaxis.set_minor_formatter(NullFormatter())
-        left.set_ylabel("seconds (median)")
-        left.set_title("solve, end to end (batch 4)")
+        left.set_ylabel(tr("seconds (median)"))
+        left.set_title(tr("solve, end to end (batch 4)"))
         left.legend(frameon=False, fontsize=10)
         batches = [r["batch"] for r in results["batches"]]
         right.loglog(batches, [r["batched_seconds"] for r in results["batches"]], "o-",
-                     color="#3f7fbf", label="one batched pass")
+                     color="#3f7fbf", label=tr("one batched pass"))
         right.loglog(batches, [r["loop_seconds"] for r in results["batches"]], "s-",
-                     color="#d9822b", label="Python loop over samples")
-        right.set_xlabel("batch size")
-        right.set_title("NumPy forward + backward, 4-8-8-3")
+                     color="#d9822b", label=tr("Python loop over samples"))
+        right.set_xlabel(tr("batch size"))
+        right.set_title(tr("NumPy forward + backward, 4-8-8-3"))
         right.legend(frameon=False, fontsize=10)
         for ax in (left, right):
             ax.grid(True, which="major", alpha=0.3)

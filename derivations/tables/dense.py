@@ -17,6 +17,7 @@ from derivations.problems import data_file, document_backprop_problem
 from derivations.symbolic import backprop_2_2_2 as spine
 from derivations.symbolic import dense as symbolic
 from derivations.tables.common import check, fixed, math, table
+from derivations.tables.language import tr
 from derivations.tables.scripts import shown_script
 
 CHAPTER = "dense"
@@ -92,25 +93,25 @@ def instance_table() -> str:
     row("E_total", loss, numpy_loss)
     for i, (layer, r, c) in SPINE_POSITIONS.items():
         row(f"dE_dW{i}", grads[layer].weights[r, c], numpy_grads[layer].weights[r, c])
-    header = ["value", "spine (SymPy)", "general module (SymPy)", "equal (to 35 digits)",
-              "general module (NumPy)", "equal to the spine's NumPy"]
+    header = [tr("value"), tr("spine (SymPy)"), tr("general module (SymPy)"), tr("equal (to 35 digits)"),
+              tr("general module (NumPy)"), tr("equal to the spine's NumPy")]
     return table(header, rows, "lrrcrc")
 
 
 def combined_delta_derivation() -> str:
     rows = []
-    cases = [("cross_entropy", "softmax", 3,
+    cases = [("cross_entropy", "softmax", tr("softmax + cross entropy"), 3,
               r"\frac{\partial}{\partial z_{j}} \left( - \sum_{k} t_{k} \ln s_{k} \right)",
               r"s_{j} \sum_{k} t_{k} - t_{j}"),
-             ("binary_cross_entropy", "sigmoid", 3,
+             ("binary_cross_entropy", "sigmoid", tr("sigmoid + binary cross entropy"), 3,
               r"\frac{\partial}{\partial z_{j}} \left( - \frac{1}{n} \sum_{k} \left( t_{k} \ln \sigma_{k} + (1 - t_{k}) \ln (1 - \sigma_{k}) \right) \right)",
               r"\frac{\sigma_{j} - t_{j}}{n}")]
-    for loss, activation, n, derivative, combined in cases:
+    for loss, activation, name, n, derivative, combined in cases:
         difference = symbolic.combined_delta_difference(loss, activation, n)
-        rows.append((f"{activation} + {loss.replace('_', ' ')}", math(derivative), math(combined),
-                     f"{n} outputs: " + ", ".join(sp.latex(d) for d in difference)))
-    return table(["output layer and loss", "derived end to end", "combined form", "difference, simplified"],
-                 rows, "lllc")
+        rows.append((name, math(derivative), math(combined),
+                     tr("{n} outputs: {differences}", n=n, differences=", ".join(sp.latex(d) for d in difference))))
+    return table([tr("output layer and loss"), tr("derived end to end"), tr("combined form"),
+                  tr("difference, simplified")], rows, "lllc")
 
 
 def finite_difference_gradients(layers, X, T, loss: str, h: float = 1e-6) -> list[numeric.Layer]:
@@ -150,11 +151,13 @@ def check_table(data: dict, session: dict) -> str:
         sym_gap = max(np.abs(np.array(symbolic.evaluate(e.weights).tolist(), dtype=float) - g.weights).max(),
                       np.abs(np.array(symbolic.evaluate(e.biases).tolist(), dtype=float)[0] - g.biases).max())
         fd_gap = max(np.abs(d.weights - g.weights).max(), np.abs(d.biases - g.biases).max())
-        rows.append((f"layer {i} ({layer.activation})", f"{layer.weights.shape[0]} × {layer.weights.shape[1]}",
+        rows.append((tr("layer {i} ({activation})", i=i, activation=layer.activation),
+                     f"{layer.weights.shape[0]} × {layer.weights.shape[1]}",
                      str(layer.weights.size + layer.biases.size),
                      check(sym_gap < TOLERANCE["SymPy"]), check(fd_gap < TOLERANCE["finite differences"])))
     loss_ok = abs(float(symbolic.evaluate(exact_loss)) - loss) < TOLERANCE["SymPy"]
-    rows.append(("loss", "", "", check(loss_ok), ""))
-    header = ["layer", "W", "parameters", f"SymPy − NumPy below {TOLERANCE['SymPy']:.0e}",
-              f"finite differences − NumPy below {TOLERANCE['finite differences']:.0e}"]
+    rows.append((tr("loss"), "", "", check(loss_ok), ""))
+    header = [tr("layer"), "W", tr("parameters"),
+              tr("SymPy − NumPy below {bound}", bound=f"{TOLERANCE['SymPy']:.0e}"),
+              tr("finite differences − NumPy below {bound}", bound=f"{TOLERANCE['finite differences']:.0e}")]
     return table(header, rows, "llrcc")

@@ -21,6 +21,7 @@ from derivations.symbolic import optimizers as symbolic
 from derivations.symbolic.backprop_2_2_2 import WEIGHTS
 from derivations.tables.common import display, fixed, math, plain, table
 from derivations.tables.figures import svg_figure
+from derivations.tables.language import both, localized, tr
 from derivations.tables.scripts import shown
 
 CHAPTER = "learning"
@@ -90,46 +91,53 @@ def optimizers_table(data: dict) -> str:
     for o in data["optimizers"]:
         rule = symbolic.RULES[o["key"]]
         start = ", ".join(rf"{sp.latex(q)} = {sp.latex(e)}" for q, e in rule.initial.items())
-        rows.append((f"{o['name']} ({o['korean']})", math(_latex_rule(rule)), math(start) if start else "—",
-                     f"`{keras_call(o)}`"))
-    return table(["optimizer", "update (per weight, at step t)", "state at start", "runs as"], rows)
+        rows.append((both(f"{o['name']} ({o['korean']})", f"{o['korean']}({o['name']})"), math(_latex_rule(rule)),
+                     math(start) if start else "—", f"`{keras_call(o)}`"))
+    return table([tr("optimizer"), tr("update (per weight, at step t)"), tr("state at start"), tr("runs as")], rows)
+
+
+def optimizer_name(o: dict) -> str:
+    """An optimizer as a table names it: its English name, or the notes' Korean term."""
+    return both(o["name"], o["korean"])
 
 
 def renamed_table(data: dict) -> str:
     """The arguments of the note's calls that current Keras takes differently, and how."""
-    renamed, defaults, removed = data["renamed"], data["keras_defaults"], data["removed"]
+    renamed, defaults = data["renamed"], data["keras_defaults"]
+    removed, removed_ko = data["removed"], data["removed_ko"]
     rows = []
     for o in data["optimizers"]:
         for name, printed in o["printed"].items():
             current = renamed.get(name, name)
             if name in removed:
-                now, why = "—", removed[name]
+                now, why = "—", both(removed[name], removed_ko[name])
             elif printed == "None":
                 now = f"`{current}={o['hyperparameters'][current]:g}`"
-                why = f"None stood for the backend's epsilon, {defaults[name]:g}."
+                why = tr("None stood for the backend's epsilon, {value}.", value=f"{defaults[name]:g}")
             elif current != name:
-                now, why = f"`{current}={o['hyperparameters'][current]:g}`", f"`{name}` was renamed."
+                now, why = f"`{current}={o['hyperparameters'][current]:g}`", tr("`{name}` was renamed.", name=name)
             else:
                 continue
-            rows.append((o["name"], f"`{name}={printed}`", now, why))
-    return table(["optimizer", "the note's argument", "current Keras", "why"], rows)
+            rows.append((optimizer_name(o), f"`{name}={printed}`", now, why))
+    return table([tr("optimizer"), tr("the note's argument"), tr("current Keras"), tr("why")], rows)
 
 
 def keras_vs_textbook(data: dict) -> str:
     """Where Keras' update differs from the papers' (ε inside the root; Adam's ε̂), derived."""
-    adagrad = next(o for o in data["optimizers"] if o["key"] == "adagrad")
+    optimizers = {o["key"]: o for o in data["optimizers"]}
     notes = {
-        "adagrad": "ε inside the root; the accumulator starts at G₀ "
-                   f"(Keras' initial_accumulator_value={adagrad['hyperparameters']['initial_accumulator_value']:g}), not 0",
-        "rmsprop": "ε inside the root",
-        "adam": "bias corrections folded into the step size; ε is the paper's ε̂",
+        "adagrad": tr("ε inside the root; the accumulator starts at G₀ "
+                      "(Keras' initial_accumulator_value={value}), not 0",
+                      value=f"{optimizers['adagrad']['hyperparameters']['initial_accumulator_value']:g}"),
+        "rmsprop": tr("ε inside the root"),
+        "adam": tr("bias corrections folded into the step size; ε is the paper's ε̂"),
     }
     rows = []
     for key, textbook in symbolic.TEXTBOOK.items():
         rule = symbolic.RULES[key]
-        rows.append((rule.name, math(r"\displaystyle " + sp.latex(rule.new_weight)),
+        rows.append((both(rule.name, optimizers[key]["korean"]), math(r"\displaystyle " + sp.latex(rule.new_weight)),
                      math(r"\displaystyle " + sp.latex(textbook)), notes[key]))
-    out = table(["optimizer", "Keras: W ←", "textbook: W ←", "difference"], rows)
+    out = table([tr("optimizer"), "Keras: W ←", tr("textbook: W ←"), tr("difference")], rows)
     eps_hat = symbolic.adam_epsilon_hat()
     return out + "\n" + display(rf"\hat{{\epsilon}} = {sp.latex(eps_hat)}")
 
@@ -159,7 +167,8 @@ def step_table(o: dict) -> str:
     step = symbolic_steps(o["key"])[0]
     problem = document_backprop_problem()
     rule = symbolic.RULES[o["key"]]
-    header = ["weight", "W", r"g = ∂E_total/∂W"] + [f"{q} after step 1" for q in rule.state] + ["W⁺"]
+    header = ([tr("weight"), "W", r"g = ∂E_total/∂W"] + [tr("{state} after step 1", state=q) for q in rule.state]
+              + ["W⁺"])
     rows = []
     for w, start in zip(WEIGHTS, problem.weights):
         state = [math(significant(step.state[w][q])) for q in rule.state]
@@ -180,10 +189,10 @@ def two_steps_table(data: dict) -> str:
                 gap = max(gap, *(abs(float(s.state[w][sp.Symbol(q)]) - values[i])
                                  for i, w in enumerate(WEIGHTS)))
         after_two = symbolic.error(document_backprop_problem(), steps[1].weights)
-        rows.append((o["name"], fixed(_n(steps[0].E_total)), fixed(_n(steps[1].E_total)),
+        rows.append((optimizer_name(o), fixed(_n(steps[0].E_total)), fixed(_n(steps[1].E_total)),
                      fixed(sp.N(after_two, 30)), f"{gap:.1e}"))
-    return table(["optimizer", "E_total at start", "after step 1", "after step 2",
-                  "largest SymPy − NumPy gap"], rows, "lrrrr")
+    return table([tr("optimizer"), tr("E_total at start"), tr("after step 1"), tr("after step 2"),
+                  tr("largest SymPy − NumPy gap")], rows, "lrrrr")
 
 
 # --- long training runs -------------------------------------------------------------------------------
@@ -205,18 +214,21 @@ def training_table(data: dict) -> str:
     for o in data["optimizers"]:
         errors = training_runs()[o["key"]]
         reached = training.first_below(errors, threshold)
-        rows.append((o["name"], f"`{_hyper(o)}`", math(significant(errors[early], 4)),
-                     math(significant(errors[-1], 4)),
-                     f"{reached:,}" if reached is not None else f"not reached in {n:,}"))
-    return table(["optimizer", "hyperparameters", f"E_total after {early}", f"after {n:,}",
-                  f"iterations to E_total < {threshold:g}"], rows, "llrrr")
+        # Every run reaches the threshold today, so the words for one that does not are not in the
+        # catalog (it holds only words in use): their Korean stands beside them.
+        missed = both("not reached in {n}", "{n}번 안에 도달하지 못함", n=f"{n:,}")
+        rows.append((optimizer_name(o), f"`{_hyper(o)}`", math(significant(errors[early], 4)),
+                     math(significant(errors[-1], 4)), f"{reached:,}" if reached is not None else missed))
+    return table([tr("optimizer"), tr("hyperparameters"), tr("E_total after {n}", n=early), tr("after {n}", n=f"{n:,}"),
+                  tr("iterations to E_total < {threshold}", threshold=f"{threshold:g}")], rows, "llrrr")
 
 
 def _plot(title: str, draw) -> str:
-    """``draw(ax)`` on fresh axes under ``title``, as an inline SVG that follows the theme."""
+    """``draw(ax)`` on fresh axes under ``title`` (English, translated as the figure is drawn), as an
+    inline SVG that follows the theme."""
 
     def titled(ax):
-        ax.set_title(title, fontsize=11)
+        ax.set_title(tr(title), fontsize=11)
         ax.spines[["top", "right"]].set_visible(False)
         draw(ax)
 
@@ -230,13 +242,13 @@ def training_svg(data: dict) -> str:
     def draw(ax):
         for colour, o in zip(LINE_COLOURS, data["optimizers"]):
             errors = training_runs()[o["key"]]
-            ax.plot(np.arange(len(errors)), errors, color=colour, linewidth=1.8, label=o["name"])
+            ax.plot(np.arange(len(errors)), errors, color=colour, linewidth=1.8, label=optimizer_name(o))
         ax.axhline(threshold, color="black", linewidth=0.8, linestyle=":", alpha=0.7)
         ax.annotate(f"{threshold:g}", (len(errors) - 1, threshold), textcoords="offset points",
                     xytext=(0, 4), ha="right", fontsize=9)
         ax.set_yscale("log")
         ax.set_ylim(1e-10, 0.1)
-        ax.set_xlabel("iteration (parameter updates)")
+        ax.set_xlabel(tr("iteration (parameter updates)"))
         ax.set_ylabel("E_total")
         ax.legend(frameon=False, fontsize=9, loc="lower right")
 
@@ -262,12 +274,12 @@ def iterations_table(data: dict) -> str:
     counted = training.iterations_per_epoch(samples, batch)
     note = p["iterations"].value
     agrees = "✓" if exact == counted == as_int(note) else "✗"
-    rows = [("samples (전체 데이터)", f"{samples:,}", "—", p["samples"].value),
-            ("batch size (배치 크기)", f"{batch:,}", "—", p["batch_size"].value),
-            ("iterations per epoch (이터레이션)",
+    rows = [(tr("samples (전체 데이터)"), f"{samples:,}", "—", p["samples"].value),
+            (tr("batch size (배치 크기)"), f"{batch:,}", "—", p["batch_size"].value),
+            (tr("iterations per epoch (이터레이션)"),
              math(rf"\left\lceil \frac{{{samples}}}{{{batch}}} \right\rceil = {exact}"),
              f"{counted}", f"{note} {agrees}")]
-    return table(["quantity", "SymPy", "counted", "note"], rows, "lrrr")
+    return table([tr("quantity"), "SymPy", tr("counted"), tr("note")], rows, "lrrr")
 
 
 def fit_calls_table(data: dict) -> str:
@@ -277,10 +289,11 @@ def fit_calls_table(data: dict) -> str:
     for call in data["fit_calls"]:
         batch = samples if call["batch_size"] == "all" else call["batch_size"]
         iterations = training.iterations_per_epoch(samples, batch)
-        rows.append((f"{call['name']} ({call['korean']})", f"`{call['call']}`", f"{batch:,}",
-                     f"{iterations:,}", f"{samples - (iterations - 1) * batch:,}"))
-    return table(["method", "the note's call", "batch size", f"updates per epoch ({samples:,} samples)",
-                  "size of the last batch"], rows, "llrrr")
+        rows.append((both(f"{call['name']} ({call['korean']})", call["korean"]),
+                     f"`{call['call']}`", f"{batch:,}", f"{iterations:,}", f"{samples - (iterations - 1) * batch:,}"))
+    return table([tr("method"), tr("the note's call"), tr("batch size"),
+                  tr("updates per epoch ({samples} samples)", samples=f"{samples:,}"), tr("size of the last batch")],
+                 rows, "llrrr")
 
 
 @cache
@@ -304,17 +317,18 @@ def epochs_table(data: dict) -> str:
     d, b = data["dataset"], data["batches"]
     rows = []
     for name, (batch, run) in epoch_runs().items():
-        rows.append((name, f"{batch:,}", f"{run.updates:,}",
+        rows.append((tr(name), f"{batch:,}", f"{run.updates:,}",
                      f"{training.iterations_per_epoch(d['samples'], batch):,}",
                      f"{run.updates * b['epochs']:,}", fixed(run.losses[0], 4), fixed(run.losses[-1], 4)))
-    setup = table(["data set", "value"], [
-        ("samples (noisy XOR, 2 inputs, 1 target)", f"{d['samples']:,}"),
-        ("noise (standard deviation)", f"{d['noise']:g}"), ("data seed", f"{d['seed']}"),
-        ("network", f"2-{b['hidden_units']}-1, sigmoid, binary cross-entropy"),
-        ("optimizer", f"`SGD(learning_rate={b['learning_rate']:g})` for every batch size"),
-        ("epochs", f"{b['epochs']}"), ("weights and shuffling seed", f"{b['seed']}")], "lr")
-    runs = table(["method", "batch size", "updates per epoch (counted)", "⌈samples / batch size⌉",
-                  f"updates in {b['epochs']} epochs", "loss at start", f"after {b['epochs']} epochs"],
+    setup = table([tr("data set"), tr("value")], [
+        (tr("samples (noisy XOR, 2 inputs, 1 target)"), f"{d['samples']:,}"),
+        (tr("noise (standard deviation)"), f"{d['noise']:g}"), (tr("data seed"), f"{d['seed']}"),
+        (tr("network"), tr("2-{hidden}-1, sigmoid, binary cross-entropy", hidden=b["hidden_units"])),
+        (tr("optimizer"), tr("{call} for every batch size", call=f"`SGD(learning_rate={b['learning_rate']:g})`")),
+        (tr("epochs"), f"{b['epochs']}"), (tr("weights and shuffling seed"), f"{b['seed']}")], "lr")
+    runs = table([tr("method"), tr("batch size"), tr("updates per epoch (counted)"), tr("⌈samples / batch size⌉"),
+                  tr("updates in {epochs} epochs", epochs=b["epochs"]), tr("loss at start"),
+                  tr("after {epochs} epochs", epochs=b["epochs"])],
                  rows, "lrrrrrr")
     return setup + "\n" + runs
 
@@ -325,9 +339,10 @@ def epochs_svg(data: dict) -> str:
     def draw(ax):
         for colour, (name, (batch, run)) in zip(LINE_COLOURS, epoch_runs().items()):
             ax.plot(np.arange(len(run.losses)), run.losses, color=colour, linewidth=1.8,
-                    label=f"{name}: batch size {batch}, {run.updates} per epoch")
-        ax.set_xlabel("epoch")
-        ax.set_ylabel("binary cross-entropy")
+                    label=tr("{name}: batch size {batch}, {updates} per epoch", name=tr(name), batch=batch,
+                             updates=run.updates))
+        ax.set_xlabel(tr("epoch"))
+        ax.set_ylabel(tr("binary cross-entropy"))
         ax.set_ylim(0, 1.0)
         ax.legend(frameon=False, fontsize=9, loc="upper right")
 
@@ -343,17 +358,17 @@ def errata_table(data: dict) -> str:
     rows = []
     for e in errata(data):
         if e.id == "fit-undefined-name":
-            derived = "`batch_size=len(X_train)`: one update per epoch"
+            derived = tr("`batch_size=len(X_train)`: one update per epoch")
         elif e.id == "iterations-from-epoch":
-            derived = (rf"$\left\lceil \text{{samples}} / \text{{batch size}} \right\rceil$; with "
-                       f"{samples:,} samples it is {training.iterations_per_epoch(samples, batch)}, "
-                       f"not {samples / batch:g}")
+            derived = tr(r"$\left\lceil \text{{samples}} / \text{{batch size}} \right\rceil$; with {samples} "
+                         "samples it is {iterations}, not {quotient}", samples=f"{samples:,}",
+                         iterations=training.iterations_per_epoch(samples, batch), quotient=f"{samples / batch:g}")
         elif e.id == "momentum-one-step":
             derived = (f"$v_{{3}} = {sp.latex(symbolic.momentum_unrolled(3))}$: "
-                       "the gradient of step 1 is still in step 3")
+                       + tr("the gradient of step 1 is still in step 3"))
         else:
             raise KeyError(f"no rendering for erratum {e.id!r}")
-        rows.append((f"`{e.source}` {e.section}", e.printed, derived, e.explanation))
-    return table(["where", "the note printed", "derived", "why"], rows)
+        rows.append((f"`{e.source}` {e.section}", e.printed, derived, localized(e, "explanation", f"{CHAPTER}.toml")))
+    return table([tr("where"), tr("the note printed"), tr("derived"), tr("why")], rows)
 
 

@@ -17,6 +17,7 @@ from derivations.problems import data_file, errata
 from derivations.symbolic import momentum_minimum as symbolic
 from derivations.tables.common import display, fixed, table
 from derivations.tables.figures import svg_figure
+from derivations.tables.language import both, localized, tr
 from derivations.tables.logistic import quotes
 
 CHAPTER = "momentum"
@@ -27,6 +28,9 @@ COLOURS = ("#e0803a", "#3b8fd9", "#3fae6a")
 
 AGREEMENT = 1e-12
 """How close every float64 iterate must come to the 50-digit one."""
+
+MINIMUM = {"global": "global minimum", "local": "local minimum"}
+"""Each minimum as a page names it (English, translated where it is shown)."""
 
 
 def generate() -> dict[str, str]:
@@ -74,18 +78,18 @@ def function_text(data: dict) -> str:
     crit = symbolic.critical_points(f)
     names = {c.at: name for name, c in minima(data).items()}
     rows = [(fixed(c.at.evalf(symbolic.DIGITS)), fixed(c.value.evalf(symbolic.DIGITS)),
-             f"{names[c.at]} minimum" if c.kind == "minimum" else "maximum",
-             "yes" if symbolic.moves_from_rest(f, c.at, data["settings"]["learning_rate"]) else "no")
+             tr(MINIMUM[names[c.at]]) if c.kind == "minimum" else tr("maximum"),
+             tr("yes") if symbolic.moves_from_rest(f, c.at, data["settings"]["learning_rate"]) else tr("no"))
             for c in crit]
     return (display(rf"f(x) = {sp.latex(f)}, \qquad f'(x) = {sp.latex(sp.diff(f, symbolic.x))}")
-            + "\n" + table(["$x$, a real root of $f'$", "$f(x)$", "kind", "a step from rest there moves?"],
+            + "\n" + table([tr("$x$, a real root of $f'$"), "$f(x)$", tr("kind"), tr("a step from rest there moves?")],
                            rows, "rrll"))
 
 
 def settings_text(data: dict) -> str:
     s = data["settings"]
-    return (f"learning rate $\\eta = {s['learning_rate']}$, momentum $\\mu = {s['momentum']}$ "
-            f"(plain gradient descent: $\\mu = 0$), {s['steps']} steps, $v_0 = 0$\n")
+    return tr("learning rate $\\eta = {rate}$, momentum $\\mu = {momentum}$ (plain gradient descent: $\\mu = 0$), "
+              "{steps} steps, $v_0 = 0$", rate=s["learning_rate"], momentum=s["momentum"], steps=s["steps"]) + "\n"
 
 
 def _gap(exact: list[sp.Float], floats: np.ndarray) -> float:
@@ -103,19 +107,20 @@ def runs_table(data: dict, computed: dict) -> str:
         near = min(mins, key=lambda name: abs(last - mins[name].at.evalf(symbolic.DIGITS)))
         crossed = next((k for k, v in enumerate(exact) if (v - peak_at) * (exact[0] - peak_at) < 0), None)
         gap = _gap(exact, floats)
-        rows.append((r["name"], fixed(exact[0]), fixed(min(exact)), "never" if crossed is None else f"step {crossed}",
-                     fixed(last), f"{near} minimum",
+        rows.append((localized(r, "name", f"{CHAPTER}.toml"), fixed(exact[0]), fixed(min(exact)),
+                     tr("never") if crossed is None else tr("step {k}", k=crossed), fixed(last), tr(MINIMUM[near]),
                      f"< {AGREEMENT:.0e} ✓" if gap < AGREEMENT else f"{gap:.1e} ✗"))
-    header = ["run", "$x_0$", "leftmost $x_k$", "passes the maximum", f"$x_{{{data['settings']['steps']}}}$",
-              "nearest", "NumPy gap, all steps"]
+    header = [tr("run"), "$x_0$", tr("leftmost $x_k$"), tr("passes the maximum"),
+              f"$x_{{{data['settings']['steps']}}}$",
+              tr("nearest"), tr("NumPy gap, all steps")]
     return table(header, rows, "lrrlrlc")
 
 
 def iterates_table(data: dict, computed: dict) -> str:
-    names = [r["name"] for r in data["runs"]]
-    columns = [computed[n][0] for n in names]
+    columns = [computed[r["name"]][0] for r in data["runs"]]
     rows = [(k, *(fixed(col[k]) for col in columns)) for k in range(len(columns[0]))]
-    return table(["$k$", *(f"$x_k$, {n}" for n in names)], rows, "r" + "r" * len(names))
+    return table(["$k$", *(f"$x_k$, {localized(r, 'name', f'{CHAPTER}.toml')}" for r in data["runs"])], rows,
+                 "r" + "r" * len(columns))
 
 
 def figure(data: dict, computed: dict) -> str:
@@ -128,18 +133,18 @@ def figure(data: dict, computed: dict) -> str:
         left.plot(grid, np.polyval(coefficients, grid), color="black", linewidth=1.2)
         for colour, r in zip(COLOURS, data["runs"]):
             xs = computed[r["name"]][1]
-            left.plot(xs, np.polyval(coefficients, xs), "o", color=colour, markersize=3, alpha=0.8,
-                      label=r["name"])
-            right.plot(np.arange(len(xs)), xs, color=colour, linewidth=1.6, label=r["name"])
+            label = localized(r, "name", f"{CHAPTER}.toml")
+            left.plot(xs, np.polyval(coefficients, xs), "o", color=colour, markersize=3, alpha=0.8, label=label)
+            right.plot(np.arange(len(xs)), xs, color=colour, linewidth=1.6, label=label)
         for name, c in mins.items():
             at = float(c.at.evalf(20))
             right.axhline(at, color="black", linewidth=0.8, linestyle=":", alpha=0.7)
-            right.annotate(f"{name} minimum", (len(xs) - 1, at), textcoords="offset points",
+            right.annotate(tr(MINIMUM[name]), (len(xs) - 1, at), textcoords="offset points",
                            xytext=(0, 4), ha="right", fontsize=9)
         left.set_xlabel("x")
         left.set_ylabel("f(x)")
         left.legend(frameon=False, fontsize=8, loc="upper center")
-        right.set_xlabel("step k")
+        right.set_xlabel(tr("step k"))
         right.set_ylabel("x_k")
 
     return svg_figure(draw, figsize=(9.0, 3.8), panels=2)
@@ -153,7 +158,10 @@ def errata_table(data: dict) -> str:
         if e.id != "escape-needs-speed":
             raise KeyError(f"no rendering for erratum {e.id!r}")
         stays = not symbolic.moves_from_rest(f, local.at, rate)
-        derived = (f"from rest at the local minimum $x = {fixed(local.at.evalf(symbolic.DIGITS))}$: "
-                   + ("$x_1 = x_0$ exactly, with or without momentum" if stays else "it moves"))
-        rows.append((f"`{e.source}` {e.section}", e.printed, derived, e.explanation))
-    return table(["where", "the note printed", "derived", "why"], rows)
+        # The other outcome is never printed while the erratum holds: its Korean stands beside it, as
+        # the catalog holds only words in use.
+        outcome = tr("$x_1 = x_0$ exactly, with or without momentum") if stays else both("it moves", "움직인다")
+        derived = tr("from rest at the local minimum $x = {x}$: {outcome}", x=fixed(local.at.evalf(symbolic.DIGITS)),
+                     outcome=outcome)
+        rows.append((f"`{e.source}` {e.section}", e.printed, derived, localized(e, "explanation", f"{CHAPTER}.toml")))
+    return table([tr("where"), tr("the note printed"), tr("derived"), tr("why")], rows)
