@@ -10,6 +10,7 @@ from derivations.numeric import activations as num
 from derivations.problems import data_file, errata, printed_values
 from derivations.symbolic import activations as sym
 from derivations.tables import activations as tables
+from derivations.tables.language import resolve
 
 DATA = data_file("activations")
 ERRATA = {e.id: e for e in errata(DATA)}
@@ -63,11 +64,19 @@ def test_the_notes_softmax_overflows_where_the_stable_one_does_not():
 
 
 def test_errata_table_shows_every_slip_beside_the_derived_value():
-    text = tables.errata_table(DATA)
+    text = resolve(tables.errata_table(DATA), "en")
     for e in ERRATA.values():
         assert e.source in text
     assert r"$f' = f \cdot (1 - f)$" in text and r"$\frac{1}{8}$" in text
     assert "`False`" in text  # hasattr(np, "int") on the NumPy the site is built with
+
+
+def test_the_korean_errata_show_the_same_values_with_the_korean_reasons():
+    english, korean = (resolve(tables.errata_table(DATA), language) for language in ("en", "ko"))
+    assert r"$f' = f \cdot (1 - f)$" in korean and r"$\frac{1}{8}$" in korean and "`False`" in korean
+    for e in ERRATA.values():
+        assert e.explanation_ko in korean and e.explanation not in korean
+        assert e.explanation in english and e.explanation_ko not in english
 
 
 def test_every_erratum_is_tested_here():

@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT
 from derivations.problems import data_file
 from derivations.tables import activations as tables
+from derivations.tables.language import resolve
 
 FIGURES = ["step", "sigmoid", "tanh", "relu", "leaky_relu", "softmax"]
 
@@ -24,25 +25,29 @@ def test_figures_are_reproducible_byte_for_byte(figures):
 
 
 @pytest.mark.parametrize("name", FIGURES)
-def test_figure_is_inline_svg_in_current_colour(figures, name):
-    svg = figures[f"{name}.svg"]
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_figure_is_inline_svg_in_current_colour(figures, name, language):
+    svg = resolve(figures[f"{name}.svg"], language)
     assert svg.startswith("<svg") and "<?xml" not in svg and "<metadata>" not in svg
     assert "currentColor" in svg
     assert not re.search(r"#000000|:black\b", svg)      # nothing fixed to black: dark mode works
     assert tables.FUNCTION_COLOUR in svg and tables.DERIVATIVE_COLOUR in svg
 
 
-def test_every_generated_file_is_included_by_a_page(generated_files):
-    generated = {name.rsplit("/", 1)[1] for name in generated_files if name.startswith("generated/activations/")}
+@pytest.mark.parametrize("edition", ["", ".ko"])
+def test_every_generated_file_is_included_by_a_page(generated_files, edition):
+    """Each edition's pages include every generated file of that edition (name.md, name.ko.md)."""
+    generated = {name.rsplit("/", 1)[1] for name in generated_files if name.startswith("generated/activations/")
+                 and name.endswith(("md", "svg")) and (".ko." in name) == bool(edition)}
     assert generated
-    pages = (ROOT / "docs" / "activations.md").read_text() + (ROOT / "docs" / "losses.md").read_text()
+    pages = "".join((ROOT / "docs" / f"{page}{edition}.md").read_text() for page in ("activations", "losses"))
     included = set(re.findall(r'--8<-- "generated/activations/([^"]+)"', pages))
     assert included == generated
 
 
 def test_pages_type_no_numbers_of_their_own():
     """Prose outside math, code and snippet lines carries no decimal numbers."""
-    for page in ("activations.md", "losses.md"):
+    for page in ("activations.md", "losses.md", "activations.ko.md", "losses.ko.md"):
         text = (ROOT / "docs" / page).read_text()
         text = re.sub(r"```.*?```|\$\$.*?\$\$|\$[^$]*\$|`[^`]*`|--8<--.*|<figure.*?</figure>",
                       "", text, flags=re.S)

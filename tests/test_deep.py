@@ -13,6 +13,7 @@ from derivations.numeric import recurrence as numeric
 from derivations.numeric.dense import Layer, loss_and_gradients
 from derivations.problems import data_file
 from derivations.tables import deep as tables
+from derivations.tables.language import resolve
 
 DATA = data_file("deep")
 ROOT = Path(__file__).resolve().parents[1]
@@ -22,7 +23,7 @@ def test_the_notes_networks_counted_by_hand():
     counted = {n["name"]: (tables.connections(n["widths"]), tables.dependencies(n["widths"])) for n in DATA["networks"]}
     assert counted["the 4-8-8-3 network"] == (4 * 8 + 8 * 8 + 8 * 3, 120)
     assert counted["XOR (AND, NAND, OR)"] == (2 * 2 + 2 * 1, 6)
-    rows = tables.networks_table(DATA).splitlines()[2:]
+    rows = resolve(tables.networks_table(DATA), "en").splitlines()[2:]
     deep = [r.split(" | ")[0].strip("| ") for r in rows if r.split(" | ")[3] == "yes"]
     assert deep == ["the 4-8-8-3 network"]
 

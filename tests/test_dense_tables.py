@@ -7,8 +7,7 @@ import json
 import re
 
 from conftest import ROOT
-from derivations.tables import benchmark, with_source_link
-from derivations.tables.language import resolve, twin
+from derivations.tables import benchmark, language, with_source_link
 from derivations.tables.layout import laid_out
 
 RESULTS = json.loads((ROOT / benchmark.RESULTS).read_text(encoding="utf-8"))
@@ -31,14 +30,14 @@ def test_the_figure_and_table_regenerate_from_the_results_file():
     committed = ROOT / "docs" / "generated" / "dense"
     for name, text in files.items():
         linked = with_source_link(name, text, "benchmark")
-        english = resolve(linked, "en")
-        for edition in ("en", "ko"):
-            written = resolve(linked, edition)
-            # The site lays a Markdown table out as cards (tables/layout.py), each cell named by its
-            # English column; a figure stays as it is.
-            expected = laid_out(written, english) if name.endswith(".md") else written
-            assert (committed / twin(name, edition)).read_text(encoding="utf-8") == expected
-    table = resolve(files["benchmark.md"], "en")
+        english = language.resolve(linked, "en")
+        for edition in language.LANGUAGES:
+            own = language.resolve(linked, edition)
+            # The site lays a Markdown table out as cards (tables/layout.py), its columns named as
+            # in English; a figure stays as it is.
+            written = (committed / language.twin(name, edition)).read_text(encoding="utf-8")
+            assert written == (laid_out(own, english) if name.endswith(".md") else own)
+    table = language.resolve(files["benchmark.md"], "en")
     assert RESULTS["machine"]["cpu"] in table and RESULTS["measured"] in table
     for r in RESULTS["symbolic"]:
         assert f"| {r['parameters']} | {r['seconds']:.3f} |" in table
@@ -53,12 +52,12 @@ def test_the_figure_changes_with_the_results():
 
 
 def test_the_figure_is_deterministic_and_theme_aware():
-    drawn = benchmark.benchmark_svg(RESULTS)
-    assert drawn == benchmark.benchmark_svg(RESULTS)
-    for edition in ("en", "ko"):
-        svg = resolve(drawn, edition)
+    both = benchmark.benchmark_svg(RESULTS)
+    assert both == benchmark.benchmark_svg(RESULTS)
+    for edition in language.LANGUAGES:
+        svg = language.resolve(both, edition)
         assert svg.startswith('<svg fill="currentColor"')
         assert "currentColor" in svg
         assert not re.search(r"(fill|stroke): ?(#000000|black)", svg)
         assert "<text" in svg  # labels are text, so they take the page's colour
-    assert "매개변수" in resolve(drawn, "ko") and "매개변수" not in resolve(drawn, "en")
+    assert "매개변수" in language.resolve(both, "ko") and "매개변수" not in language.resolve(both, "en")

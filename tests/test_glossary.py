@@ -12,6 +12,7 @@ import pytest
 from conftest import ROOT
 from derivations.problems import data_file
 from derivations.tables.glossary import glossary_table
+from derivations.tables.language import resolve
 from test_site_build import visible_text
 
 NOTES = {"000_27164fcf4fe11804.txt", "001_0f6bc44c70e8f7d0.txt", "002_0d151740a80634d0.txt",
@@ -20,20 +21,31 @@ NOTES = {"000_27164fcf4fe11804.txt", "001_0f6bc44c70e8f7d0.txt", "002_0d151740a8
 # "forward propagation (순전파)", "(은닉층, hidden layer)": Korean opening a parenthesis.
 KOREAN_IN_PARENTHESES = re.compile(r"\(\s*([가-힣](?:[가-힣0-9 ]*[가-힣0-9])?)\s*[,)]")
 
+# The Korean edition the other way round: "순전파(forward propagation)", "다층 퍼셉트론(multi-layer
+# perceptron, MLP)": English in parentheses right after a Korean word; found as (word, English),
+# since two Korean terms may share an English name (도함수, 미분: derivative).
+ENGLISH_IN_PARENTHESES = re.compile(r"([가-힣]+)\(([A-Za-z][A-Za-z \-–]*[A-Za-z](?:, [A-Z]+)?)\)")
+
 
 def _terms():
     return data_file("glossary")["term"]
 
 
-def _page_texts() -> dict[str, str]:
-    """Prose of every page: Markdown pages, and the Markdown cells of every notebook."""
+def _page_texts(edition: str = "en") -> dict[str, str]:
+    """Prose of every page of one edition: Markdown pages, and the Markdown cells of every
+    notebook (``x.md``, ``x.ipynb`` in English; ``x.ko.md``, ``x.ko.ipynb`` in Korean)."""
+    def wanted(path) -> bool:
+        return path.name.endswith(".ko" + path.suffix) == (edition == "ko")
+
     texts = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8")
-             for p in sorted((ROOT / "docs").glob("*.md"))}
+             for p in sorted((ROOT / "docs").glob("*.md")) if wanted(p)}
     for notebook in sorted((ROOT / "docs" / "notebooks").glob("*.ipynb")):
+        if not wanted(notebook):
+            continue
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         texts[notebook.relative_to(ROOT).as_posix()] = "\n".join(
             "".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
-    texts.pop("docs/glossary.md")
+    texts.pop("docs/glossary.md" if edition == "en" else "docs/glossary.ko.md", None)
     return texts
 
 
@@ -66,6 +78,24 @@ def test_a_page_gives_each_korean_term_once():
     assert repeated == {}
 
 
+def test_a_korean_page_glosses_each_term_once():
+    repeated = {}
+    for page, text in _page_texts("ko").items():
+        counts = Counter(ENGLISH_IN_PARENTHESES.findall(text))
+        if twice := sorted(term for term, n in counts.items() if n > 1):
+            repeated[page] = twice
+    assert repeated == {}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("순전파(forward propagation)를 계산한다", [("순전파", "forward propagation")]),
+    ("다층 퍼셉트론(multi-layer perceptron, MLP)이 된다", [("퍼셉트론", "multi-layer perceptron, MLP")]),
+    ("`004_…`의 표기 (위 참고)", []),
+])
+def test_the_english_term_pattern(text, found):
+    assert ENGLISH_IN_PARENTHESES.findall(text) == found
+
+
 @pytest.mark.parametrize("text, found", [
     ("Forward propagation (순전파) runs", ["순전파"]),
     ("two hidden neurons (은닉층, hidden layer)", ["은닉층"]),
@@ -76,14 +106,33 @@ def test_the_term_pattern(text, found):
     assert KOREAN_IN_PARENTHESES.findall(text) == found
 
 
+def _first_column(edition: str) -> list[str]:
+    rows = resolve(glossary_table(), edition).splitlines()[2:]
+    return [row.split(" | ")[0].removeprefix("| ") for row in rows]
+
+
 def test_the_table_lists_every_term_sorted_by_english_name():
-    rows = [line for line in glossary_table().splitlines()[2:]]
-    english = [row.split(" | ")[0].removeprefix("| ") for row in rows]
-    assert english == sorted((t["english"] for t in _terms()), key=str.casefold)
+    assert _first_column("en") == sorted((t["english"] for t in _terms()), key=str.casefold)
 
 
-def test_the_glossary_page_shows_every_term(built_site):
+def test_the_korean_table_lists_every_term_sorted_by_korean_term():
+    korean = _first_column("ko")
+    assert korean == sorted(t["korean"] for t in _terms())
+    # 가나다 order, as a Korean dictionary has it: by each term's first initial consonant (ㄱ … ㅎ),
+    # computed from the syllable's code point (0xAC00 + 588 × initial + …).
+    initials = [(ord(term[0]) - 0xAC00) // 588 for term in korean]
+    assert initials == sorted(initials) and initials[0] == 0 and initials[-1] == 18
+
+
+def test_the_korean_table_gives_remarks_in_korean():
+    text = resolve(glossary_table(), "ko")
+    remarked = [t for t in _terms() if "remark" in t]
+    assert remarked and all(t["remark_ko"] in text and t["remark"] not in text for t in remarked)
+
+
+@pytest.mark.parametrize("page", ["glossary", "ko/glossary"])
+def test_the_glossary_page_shows_every_term(built_site, page):
     site, _ = built_site
-    text = visible_text((site / "glossary" / "index.html").read_text(encoding="utf-8"))
+    text = visible_text((site / page / "index.html").read_text(encoding="utf-8"))
     missing = [t["korean"] for t in _terms() if t["korean"] not in text or t["printed"] not in text]
     assert missing == []

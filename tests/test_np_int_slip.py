@@ -13,6 +13,7 @@ from conftest import ROOT
 from derivations.numeric import perceptron as numeric
 from derivations.problems import data_file, errata
 from derivations.tables import activations, perceptron
+from derivations.tables.language import resolve
 from test_site_build import visible_text
 
 FIX = re.compile(r"np\.array\(x > 0, dtype=([\w.]+)\)")
@@ -37,8 +38,8 @@ def test_the_fix_runs_and_is_the_pages_step():
 
 
 def test_both_generated_lists_give_the_same_fix():
-    gates = perceptron.generate()["generated/perceptron/errata.md"]
-    slips = activations.np_int_reference()
+    gates = resolve(perceptron.generate()["generated/perceptron/errata.md"], "en")
+    slips = resolve(activations.np_int_reference(), "en")
     assert set(FIX.findall(gates)) == set(FIX.findall(slips)) == {"np.int", "int"}
     assert f"/perceptron.md#{perceptron.slip_anchor(perceptron.NP_INT)})" in slips
     assert f'id="{perceptron.slip_anchor(perceptron.NP_INT)}"' in gates

@@ -18,10 +18,20 @@ P = DATA["worked_problem"]
 WORKED = symbolic.worked_problem(P["w0"], P["b0"], P["x"], P["t"], P["learning_rate"])
 
 
+EDITIONS = {"": {"rule": "delta rule", "converged": "Converged: epoch", "never": "Never converged"},
+            "ko/": {"rule": "델타 규칙", "converged": "수렴: 에포크", "never": "수렴하지 않음"}}
+"""Each edition's folder in the site, and words of its own the page must show."""
+
+
+@pytest.fixture(scope="module", params=EDITIONS)
+def edition(request):
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def page(built_site):
+def page(built_site, edition):
     site, _ = built_site
-    return visible_text((site / "perceptron" / "index.html").read_text(encoding="utf-8"))
+    return visible_text((site / edition / "perceptron" / "index.html").read_text(encoding="utf-8"))
 
 
 def test_the_chapter_is_in_the_navigation(built_site):
@@ -38,14 +48,14 @@ def test_every_gate_truth_table_is_shown(page):
     assert "XOR" in page and "0 ✓" in page and "1 ✓" in page
 
 
-def test_the_xor_proof_and_both_rules_are_shown(built_site):
+def test_the_xor_proof_and_both_rules_are_shown(built_site, edition):
     site, _ = built_site
-    raw = (site / "perceptron" / "index.html").read_text(encoding="utf-8")
+    raw = (site / edition / "perceptron" / "index.html").read_text(encoding="utf-8")
     assert "<math" in raw and "\\frac" not in visible_text(raw, code=False)
     text = html.unescape(re.sub(r"<[^>]+>", "", raw))
     packed = re.sub(r"\s+", "", text)                          # MathML leaves no spaces
     assert "0>0" in packed and "(1)+(2)+(3)+(4)" in packed      # the certificate
-    assert "Fourier–Motzkin" in text and "delta rule" in text
+    assert "Fourier–Motzkin" in text and EDITIONS[edition]["rule"] in text
 
 
 def test_the_finished_problem_is_shown_under_both_rules(page):
@@ -54,13 +64,13 @@ def test_the_finished_problem_is_shown_under_both_rules(page):
             assert q(WORKED[rule][key]) in page, (rule, key)
 
 
-def test_training_tables_are_shown(page):
-    assert "Converged: epoch" in page and "Never converged" in page
+def test_training_tables_are_shown(page, edition):
+    assert EDITIONS[edition]["converged"] in page and EDITIONS[edition]["never"] in page
 
 
-def test_the_notebook_ran_and_reproduced_the_numbers(built_site):
+def test_the_notebook_ran_and_reproduced_the_numbers(built_site, edition):
     site, _ = built_site
-    nb = html.unescape((site / "notebooks" / "perceptron" / "index.html").read_text(encoding="utf-8"))
+    nb = html.unescape((site / edition / "notebooks" / "perceptron" / "index.html").read_text(encoding="utf-8"))
     assert nb.count("SymPy == NumPy every epoch: True") == 3
     assert "XOR infeasible" in nb
     assert f"w(1) = ({float(WORKED['delta']['w1'])}, {float(WORKED['delta']['w2'])})" in nb

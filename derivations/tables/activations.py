@@ -22,6 +22,7 @@ from derivations.symbolic.backprop_2_2_2 import DIGITS, Solution, solve
 from derivations.tables import perceptron as gates
 from derivations.tables.common import display, fixed, math, plain, table
 from derivations.tables.figures import svg_figure
+from derivations.tables.language import both, localized, tr
 from derivations.tables.scripts import shown
 
 CHAPTER = "activations"
@@ -87,9 +88,9 @@ def tanh_prime_steps() -> str:
     difference = sym.tanh_is_a_stretched_sigmoid()
     return (display(rf"\tanh(z) = {up_down}")
             + "\n" + aligned(r"\frac{d \tanh}{dz}", sym.tanh_steps())
-            + "\nand, comparing it with the logistic sigmoid, "
-            + math(rf"\tanh(z) - \left(2 \sigma(2 z) - 1\right) = {sp.latex(difference)}")
-            + f" (SymPy, for every {math(sp.latex(z))}).\n")
+            + "\n" + tr("and, comparing it with the logistic sigmoid, {difference} (SymPy, for every {z}).",
+                         difference=math(rf"\tanh(z) - \left(2 \sigma(2 z) - 1\right) = {sp.latex(difference)}"),
+                         z=math(sp.latex(z))) + "\n")
 
 
 def piecewise_table(inputs: dict) -> str:
@@ -97,22 +98,22 @@ def piecewise_table(inputs: dict) -> str:
     quotients at 0, and the value the NumPy derivative returns there (the convention)."""
     a = rational(inputs["leaky_relu_a"], "leaky_relu_a")
     rows = [  # (name, SymPy function, NumPy derivative or None, formula)
-        ("step", sym.step, None, r"H(z)"),
-        ("identity", sym.identity, num.identity_prime, "z"),
+        (both("step", "계단 함수"), sym.step, None, r"H(z)"),
+        (tr("identity"), sym.identity, num.identity_prime, "z"),
         ("ReLU", sym.relu, num.relu_prime, r"\max(0, z)"),
-        (f"leaky ReLU, a = {plain_q(a)}", lambda z: sym.leaky_relu(z, a),
+        (tr("leaky ReLU, a = {a}", a=plain_q(a)), lambda z: sym.leaky_relu(z, a),
          lambda z: num.leaky_relu_prime(z, float(a)), r"\max(a z, z)"),
     ]
     out = []
     for name, f, numpy_prime, formula in rows:
         below, above = sym.slopes_away_from_zero(f)
         left, right = sym.one_sided_slopes(f)
-        at_zero = ("none: no derivative" if numpy_prime is None
+        at_zero = (tr("none: no derivative") if numpy_prime is None
                    else plain(Fraction(repr(float(numpy_prime(np.array([0.0]))[0])))))
         out.append((name, math(formula), math(sp.latex(below)), math(sp.latex(above)),
                     math(sp.latex(left)), math(sp.latex(right)), at_zero))
-    header = ["function", "f(z)", "f'(z), z < 0", "f'(z), z > 0", "slope at 0 from the left",
-              "from the right", "f'(0) in the NumPy code"]
+    header = [tr("function"), "f(z)", "f'(z), z < 0", "f'(z), z > 0", tr("slope at 0 from the left"),
+              tr("from the right"), tr("f'(0) in the NumPy code")]
     return table(header, out, "lllllll")
 
 
@@ -134,9 +135,10 @@ def peaks_table() -> str:
                      math(f"z = {', '.join(sp.latex(r) for r in roots)}"),
                      math(f"{sp.latex(f.subs(z, roots[0]))}"), math(sp.latex(top))))
     bound = sym.sigmoid_prime_bound()
-    header = ["f", "f' in the output", "f'' in the output", "f'' = 0 at", "f there", "largest f'"]
+    header = ["f", tr("f' in the output"), tr("f'' in the output"), tr("f'' = 0 at"), tr("f there"),
+              tr("largest f'")]
     return (table(header, rows, "llllll")
-            + "\nThat peak is also a bound for every z, because a square is never negative:\n\n"
+            + "\n" + tr("That peak is also a bound for every z, because a square is never negative:") + "\n\n"
             + "\n" + display(r"\sigma (1 - \sigma) - \left(\frac{1}{4} - \left(\sigma - \frac{1}{2}\right)^{2}\right)"
                       f" = {sp.latex(bound)}"))
 
@@ -148,8 +150,9 @@ def vanishing_table(layers: int) -> str:
     _, tanh_top = sym.peak(sym.tanh(z))
     rows = [(n, math(sp.latex(sigmoid_top ** n)), positional(sp.N(sigmoid_top ** n, DIGITS), 10),
              math(sp.latex(tanh_top ** n))) for n in range(1, layers + 1)]
-    return table(["sigmoid layers n", r"bound $(\sigma'_{\mathrm{max}})^{n}$", "as a decimal",
-                  r"tanh bound $(\tanh'_{\mathrm{max}})^{n}$"], rows, "rrrr")
+    return table([tr("sigmoid layers n"), tr("bound {power}", power=r"$(\sigma'_{\mathrm{max}})^{n}$"),
+                  tr("as a decimal"), tr("tanh bound {power}", power=r"$(\tanh'_{\mathrm{max}})^{n}$")],
+                 rows, "rrrr")
 
 
 def neurons_table(solution: Solution) -> str:
@@ -164,9 +167,10 @@ def neurons_table(solution: Solution) -> str:
                      fixed(numpy_prime), fixed(prime / top, 6)))
     path = sp.N(sp.diff(sym.sigmoid(sym.z), sym.z).subs(sym.z, solution.exact["z1"])
                 * sp.diff(sym.sigmoid(sym.z), sym.z).subs(sym.z, solution.exact["z3"]), DIGITS)
-    return (table(["neuron", "z", "σ'(z), SymPy", "σ'(z), NumPy", "σ'(z) ÷ largest σ'"], rows, "lrrrr")
-            + f"\nOn the path from $W_{{1}}$ through $h_{{1}}$ to $o_{{1}}$ the two sigmoids alone "
-            f"multiply the gradient by $\\sigma'(z_{{1}}) \\, \\sigma'(z_{{3}}) = {fixed(path)}$.\n")
+    return (table([tr("neuron"), "z", "σ'(z), SymPy", "σ'(z), NumPy", tr("σ'(z) ÷ largest σ'")], rows, "lrrrr")
+            + "\n" + tr("On the path from {w1} through {h1} to {o1} the two sigmoids alone multiply the "
+                         "gradient by {product}.", w1="$W_{1}$", h1="$h_{1}$", o1="$o_{1}$",
+                         product=f"$\\sigma'(z_{{1}}) \\, \\sigma'(z_{{3}}) = {fixed(path)}$") + "\n")
 
 
 def collapse(W_values: list[list[float]]) -> str:
@@ -179,7 +183,7 @@ def collapse(W_values: list[list[float]]) -> str:
     K = W ** 3
     x = sp.Matrix(sp.symbols("x1 x2"))
     return (display(r"C\left(B\left(A x\right)\right) - \left(C B A\right) x = " + sp.latex(difference))
-            + "\nWith one matrix, as the note has it,\n\n"
+            + "\n" + tr("With one matrix, as the note has it,") + "\n\n"
             + "\n" + display(rf"W = {sp.latex(W)}, \quad K = W^{{3}} = {sp.latex(K)}")
             + "\n" + display(rf"f\left(f\left(f(x)\right)\right) = W\left(W\left(W x\right)\right) = "
                       rf"{sp.latex(three)} = K {sp.latex(x)}"))
@@ -197,12 +201,11 @@ def softmax_jacobian_derivation() -> str:
                       r" = s_{i} - s_{i}^{2} & i = j \\ "
                       r"\frac{0 - e^{z_{i}} e^{z_{j}}}{\left(\sum_{k} e^{z_{k}}\right)^{2}} = - s_{i} s_{j}"
                       r" & i \neq j \end{cases} = s_{i} \left(\delta_{ij} - s_{j}\right)")
-            + "\nFor three logits the Jacobian is\n\n"
+            + "\n" + tr("For three logits the Jacobian is") + "\n\n"
             + "\n" + display(rf"J = {sp.latex(claim)}")
-            + "\nand SymPy, differentiating the softmax of "
-            + math(r"z_{1}, z_{2}, z_{3}")
-            + " directly, finds its own Jacobian minus this one to be "
-            + math(sp.latex(difference)) + ".\n")
+            + "\n" + tr("and SymPy, differentiating the softmax of {logits} directly, finds its own Jacobian "
+                         "minus this one to be {difference}.", logits=math(r"z_{1}, z_{2}, z_{3}"),
+                         difference=math(sp.latex(difference))) + "\n")
 
 
 def errata_table(data: dict) -> str:
@@ -214,28 +217,30 @@ def errata_table(data: dict) -> str:
             s, true = sym.sigmoid(z), sp.diff(sym.sigmoid(z), z)
             as_printed = true * (1 - s)  # f' · (1 − f)
             derived = math(r"f' = f \cdot (1 - f)")
-            evidence = (f"at z = 0: f(1 − f) = {math(sp.latex(true.subs(z, 0)))}, SymPy's f'(0) = "
-                        f"{math(sp.latex(sp.simplify(true.subs(z, 0))))}; the note's f'·(1 − f) = "
-                        f"{math(sp.latex(sp.simplify(as_printed.subs(z, 0))))}")
+            evidence = tr("at z = 0: f(1 − f) = {product}, SymPy's f'(0) = {derivative}; the note's "
+                          "f'·(1 − f) = {printed}", product=math(sp.latex(true.subs(z, 0))),
+                          derivative=math(sp.latex(sp.simplify(true.subs(z, 0)))),
+                          printed=math(sp.latex(sp.simplify(as_printed.subs(z, 0)))))
         elif e.id == "leaky-relu-constant":
             a = rational(data["inputs"]["leaky_relu_a"], "leaky_relu_a")
             zs = [-5, -1, sp.Rational(-1, 10)]
             # One formula per value: a line may break between them on a phone.
             values = ", ".join(math(f"f({sp.latex(v)}) = {sp.latex(sym.leaky_relu(v, a))}") for v in zs)
-            derived = math(r"f(z) = a z") + f" for z < 0, a = {plain_q(a)}"
-            evidence = values + f": not a constant, and not {e.note_value}"
+            derived = tr("{formula} for z < 0, a = {a}", formula=math(r"f(z) = a z"), a=plain_q(a))
+            evidence = tr("{values}: not a constant, and not {printed}", values=values, printed=e.note_value)
         elif e.id == "softmax-plot":
             coarse, fine = (np.arange(-5.0, 5.0, step) for step in (0.1, 0.05))
             at_zero = [num.softmax(x)[np.argmin(np.abs(x))] for x in (coarse, fine)]
-            derived = "a vector in, a vector out: `softmax(z)` of the logits"
-            evidence = (f"the plotted value at x = 0 is {at_zero[0]:.8f} with the note's grid step "
-                        f"0.1 and {at_zero[1]:.8f} with step 0.05")
+            derived = tr("a vector in, a vector out: `softmax(z)` of the logits")
+            evidence = tr("the plotted value at x = 0 is {coarse} with the note's grid step 0.1 and {fine} "
+                          "with step 0.05", coarse=f"{at_zero[0]:.8f}", fine=f"{at_zero[1]:.8f}")
         else:
             raise KeyError(f"no rendering for erratum {e.id!r}")
         quoted = f"`{e.printed}`" if e.id == "softmax-plot" else e.printed
         rows.append(f"**`{e.source}` {e.section}**\n\n"
-                    f"- *The note printed:* {quoted}\n- *Derived:* {derived}\n"
-                    f"- *Evidence:* {evidence}\n- *Why:* {e.explanation}\n")
+                    + tr("- *The note printed:* {printed}\n- *Derived:* {derived}\n- *Evidence:* {evidence}\n"
+                         "- *Why:* {why}\n", printed=quoted, derived=derived, evidence=evidence,
+                         why=localized(e, "explanation", "activations.toml")))
     rows.append(np_int_reference())
     # A list per slip, not a table: five columns of sentences leave each one a few words wide.
     return "\n".join(rows)
@@ -245,11 +250,12 @@ def np_int_reference() -> str:
     """The step code's ``dtype=np.int`` slip, kept once in the perceptron chapter (whose page shows
     the step's code): quoted here with its one fix and a link to the entry."""
     (e,) = [e for e in errata(data_file("perceptron")) if e.id == gates.NP_INT]
-    return (f"**`{e.source}` {e.section}**\n\n- *The note printed:* `{e.printed}`\n"
-            f"- *Derived:* `{gates.np_int_fix(e)}`, the same fix as the perceptron chapter's; "
-            f"on the NumPy this site is built with, `hasattr(np, 'int')` is `{hasattr(np, 'int')}`\n"
-            f"- *Why:* one slip, one entry: [the perceptron chapter's slip]"
-            f"(/perceptron.md#{gates.slip_anchor(e.id)}) explains it.\n")
+    return (f"**`{e.source}` {e.section}**\n\n"
+            + tr("- *The note printed:* {printed}\n- *Derived:* {fix}, the same fix as the perceptron "
+                 "chapter's; on the NumPy this site is built with, {test} is {value}\n- *Why:* one slip, one "
+                 "entry: [the perceptron chapter's slip]({link}) explains it.\n", printed=f"`{e.printed}`",
+                 fix=f"`{gates.np_int_fix(e)}`", test="`hasattr(np, 'int')`", value=f"`{hasattr(np, 'int')}`",
+                 link=f"/perceptron.md#{gates.slip_anchor(e.id)}"))
 
 
 # --- figures -----------------------------------------------------------------------------------------
@@ -263,33 +269,37 @@ def figures(inputs: dict) -> dict[str, str]:
     lo, hi = inputs["plot_range"]
     z = np.linspace(lo, hi, inputs["plot_points"])
     a_plot = inputs["leaky_relu_a_plot"]
+    # Labels are functions: a figure's words are written while it is drawn, once per edition.
     curves = {
-        "step": ("step(z)", num.step, "step'(z) (0; none at z = 0)", lambda z: np.zeros_like(z)),
-        "sigmoid": ("σ(z)", num.sigmoid, "σ'(z)", num.sigmoid_prime),
-        "tanh": ("tanh(z)", num.tanh, "tanh'(z)", num.tanh_prime),
-        "relu": ("ReLU(z)", num.relu, "ReLU'(z)", num.relu_prime),
-        "leaky_relu": (f"leaky ReLU(z), a = {a_plot}", lambda z: num.leaky_relu(z, a_plot),
-                       "leaky ReLU'(z)", lambda z: num.leaky_relu_prime(z, a_plot)),
+        "step": (lambda: "step(z)", num.step, lambda: tr("step'(z) (0; none at z = 0)"),
+                 lambda z: np.zeros_like(z)),
+        "sigmoid": (lambda: "σ(z)", num.sigmoid, lambda: "σ'(z)", num.sigmoid_prime),
+        "tanh": (lambda: "tanh(z)", num.tanh, lambda: "tanh'(z)", num.tanh_prime),
+        "relu": (lambda: "ReLU(z)", num.relu, lambda: "ReLU'(z)", num.relu_prime),
+        "leaky_relu": (lambda: tr("leaky ReLU(z), a = {a}", a=a_plot), lambda z: num.leaky_relu(z, a_plot),
+                       lambda: tr("leaky ReLU'(z)"), lambda z: num.leaky_relu_prime(z, a_plot)),
     }
     files = {f"{name}.svg": plot(z, *curve) for name, curve in curves.items()}
     others = inputs["softmax_plot_logits"]
     logits = np.column_stack([z, np.broadcast_to(others, (len(z), len(others)))])
     s = num.softmax(logits)
     files["softmax.svg"] = plot(
-        z, f"s₁ of (z₁, {', '.join(f'{v:g}' for v in others)})", lambda _: s[:, 0],
-        "∂s₁/∂z₁ = s₁(1 − s₁)", lambda _: np.array([num.softmax_jacobian(row)[0, 0] for row in logits]),
+        z, lambda: tr("s₁ of {logits}", logits=f"(z₁, {', '.join(f'{v:g}' for v in others)})"), lambda _: s[:, 0],
+        lambda: "∂s₁/∂z₁ = s₁(1 − s₁)",
+        lambda _: np.array([num.softmax_jacobian(row)[0, 0] for row in logits]),
         xlabel="z₁")
     return files
 
 
 def plot(z, label, f, prime_label, prime, xlabel: str = "z") -> str:
-    """One function and its derivative, as an inline SVG that follows the theme."""
+    """One function and its derivative, as an inline SVG that follows the theme; ``label`` and
+    ``prime_label`` are called while the figure is drawn in each edition."""
 
     def draw(ax):
         ax.axhline(0, color="black", linewidth=0.6, alpha=0.4)
         ax.axvline(0, color="black", linewidth=0.6, alpha=0.4)
-        ax.plot(z, f(z), color=FUNCTION_COLOUR, linewidth=2.2, label=label)
-        ax.plot(z, prime(z), color=DERIVATIVE_COLOUR, linewidth=2.0, linestyle="--", label=prime_label)
+        ax.plot(z, f(z), color=FUNCTION_COLOUR, linewidth=2.2, label=label())
+        ax.plot(z, prime(z), color=DERIVATIVE_COLOUR, linewidth=2.0, linestyle="--", label=prime_label())
         ax.set_xlabel(xlabel)
         ax.spines[["top", "right"]].set_visible(False)
         ax.legend(frameon=False, loc="upper left")

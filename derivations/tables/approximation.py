@@ -20,6 +20,7 @@ from derivations.symbolic import approximation as symbolic
 from derivations.tables.certain import certain
 from derivations.tables.common import AGREEMENT, check, display, plain, table
 from derivations.tables.figures import svg_figure
+from derivations.tables.language import tr
 
 CHAPTER = "approximation"
 """The folder under ``docs/generated/`` written (the data is ``deep.toml``'s [approximation])."""
@@ -59,8 +60,9 @@ def target_text(settings: dict) -> str:
     return (display(rf"f(x) = {sp.latex(f)} \quad \text{{on }} [{a}, {b}], \qquad "
                     rf"s = \frac{{{settings['slope']}}}{{h}} = {settings['slope']}\, n"
                     if (b - a) == 1 else rf"f(x) = {sp.latex(f)} \quad \text{{on }} [{a}, {b}]")
-            + f"\nlargest error over {settings['grid']} evenly spaced points of the interval, "
-              f"$\\max_k \\lvert f_{{{sp.latex(n)}}}(x_k) - f(x_k) \\rvert$\n")
+            + "\n" + tr("largest error over {grid} evenly spaced points of the interval, {error}",
+                         grid=settings["grid"],
+                         error=f"$\\max_k \\lvert f_{{{sp.latex(n)}}}(x_k) - f(x_k) \\rvert$") + "\n")
 
 
 def errors_table(settings: dict, computed: dict) -> str:
@@ -72,7 +74,8 @@ def errors_table(settings: dict, computed: dict) -> str:
         agrees = abs(float(ball.mid()) - approx) < AGREEMENT and approx_at in [float(p) for p in at]
         rows.append((n, 3 * n + 1, value, ", ".join(plain(Fraction(int(p.p), int(p.q))) for p in at), ratio,
                      check(agrees)))
-    header = ["units $n$", "parameters", "largest error", "at $x$", "ratio to the previous", "NumPy agrees"]
+    header = [tr("units {n}", n="$n$"), tr("parameters"), tr("largest error"), tr("at {x}", x="$x$"),
+              tr("ratio to the previous"), tr("NumPy agrees")]
     return table(header, rows, "rrrrrc")
 
 
@@ -91,12 +94,12 @@ def figure(settings: dict, computed: dict) -> str:
         left.legend(frameon=False, fontsize=8)
         ns = np.array(list(computed))
         errs = np.array([float(c[0].mid()) for c in computed.values()])
-        right.loglog(ns, errs, "o-", color=COLOURS[1], label="largest error")
-        right.loglog(ns, errs[0] * ns[0] / ns, ":", color="black", label="1/n (for comparison)")
+        right.loglog(ns, errs, "o-", color=COLOURS[1], label=tr("largest error"))
+        right.loglog(ns, errs[0] * ns[0] / ns, ":", color="black", label=tr("1/n (for comparison)"))
         right.set_xticks(ns, [str(n) for n in ns])
         right.set_yticks(errs, [f"{e:.3f}" for e in errs])
         right.minorticks_off()
-        right.set_xlabel("units n")
+        right.set_xlabel(tr("units n"))
         right.legend(frameon=False, fontsize=8)
 
     return svg_figure(draw, figsize=(9.0, 3.6), panels=2)

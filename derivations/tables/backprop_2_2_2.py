@@ -20,6 +20,7 @@ from derivations.symbolic import backprop_2_2_2 as symbolic
 from derivations.symbolic.backprop_2_2_2 import DEFINITIONS, FORWARD, WEIGHTS, Solution
 from derivations.tables import live
 from derivations.tables.common import agreement, display, fixed, math, plain, table
+from derivations.tables.language import localized, tr
 from derivations.tables.layout import with_attributes
 from derivations.tables.scripts import shown
 
@@ -174,7 +175,7 @@ def inputs_table(problem: BackpropProblem) -> str:
     rows = [(math(sp.latex(symbol)), with_attributes(plain(value), data_input=INPUT_NAMES[symbol]))
             for symbol, value in _inputs(problem).items()
             if not (symbol in (symbolic.b_hidden, symbolic.b_output) and value == 0)]
-    return table(["input", "value"], rows, "lr")
+    return table([tr("input"), tr("value")], rows, "lr")
 
 
 def sigmoid_prime_derivation() -> str:
@@ -207,7 +208,7 @@ def forward_table(solution: Solution, printed: dict[str, Printed], suffix: str =
         rows.append((math(sp.latex(q)),
                      math(_definition(q, solution.problem)),
                      numbers, _value(solution, name), _note(name, solution.value[name], printed)))
-    return table(["quantity", "definition", "with the numbers", "value", "note"], rows, "llllr")
+    return table([tr("quantity"), tr("definition"), tr("with the numbers"), tr("value"), tr("note")], rows, "llllr")
 
 
 def _factor_rows(solution: Solution, entries, printed) -> list[tuple]:
@@ -216,7 +217,7 @@ def _factor_rows(solution: Solution, entries, printed) -> list[tuple]:
             for label, formula, numbers, key in entries]
 
 
-FACTOR_HEADER = ["partial", "derived", "with the numbers", "value", "note"]
+FACTOR_HEADER = [tr("partial"), tr("derived"), tr("with the numbers"), tr("value"), tr("note")]
 
 
 def _gradient_label(weight: sp.Symbol) -> str:
@@ -267,7 +268,7 @@ def _weights_table(solution: Solution, weights, printed) -> str:
         key = f"dE_d{w}"
         rows.append((math(_gradient_label(w)), math(_chain(rule)), _live(lambda n, rule=rule: _chain(rule, n), names),
                      _value(solution, key), _note(key, solution.value[key], printed)))
-    return table(["gradient", "chain rule", "with the numbers", "value", "note"], rows, "llllr")
+    return table([tr("gradient"), tr("chain rule"), tr("with the numbers"), tr("value"), tr("note")], rows, "llllr")
 
 
 def update_table(solution: Solution, printed: dict[str, Printed]) -> str:
@@ -280,7 +281,7 @@ def update_table(solution: Solution, printed: dict[str, Printed]) -> str:
         key = f"{w}_new"
         rows.append((math(sp.latex(w) + "^{+}"), numbers, _value(solution, key), _note(key, solution.value[key], printed)))
     formula = display(r"W^{+} = W - \alpha \frac{\partial E_{total}}{\partial W}")
-    return formula + "\n" + table(["weight", "with the numbers", "value", "note"], rows, "lllr")
+    return formula + "\n" + table([tr("weight"), tr("with the numbers"), tr("value"), tr("note")], rows, "lllr")
 
 
 def proof_table() -> str:
@@ -290,7 +291,7 @@ def proof_table() -> str:
         rule = symbolic.chain_rule(w)
         difference = symbolic.chain_equals_direct(w)
         rows.append((math(_gradient_label(w)), math(_chain(rule)), math(sp.latex(difference))))
-    return table(["gradient", "chain-rule product (local symbols)", "product − direct derivative"],
+    return table([tr("gradient"), tr("chain-rule product (local symbols)"), tr("product − direct derivative")],
                  rows, "llc")
 
 
@@ -306,7 +307,7 @@ def agreement_table(solution: Solution, printed: dict[str, Printed]) -> str:
         exact = solution.value[name]
         rows.append((f"`{name}`", fixed(exact, 30), fixed(numbers[name]), agreement(exact, numbers[name]),
                      _note(name, exact, printed)))
-    header = ["value", "SymPy (exact, 30 decimals)", "NumPy (float64)", "SymPy − NumPy", "note"]
+    header = [tr("value"), tr("SymPy (exact, 30 decimals)"), "NumPy (float64)", "SymPy − NumPy", tr("note")]
     return table(header, rows, "lrrrr")
 
 
@@ -320,21 +321,21 @@ def errata_table(solution: Solution, data: dict) -> str:
         if e.id == "w1-update-operand":
             alpha = solution.problem.learning_rate
             implied = note_value - alpha * Fraction(fixed(v["dE_dW1"]))
-            derived = (f"$W_{{1}} = {plain(solution.problem.weights[0])}$, so "
-                       f"$W_{{1}}^{{+}} = {fixed(v['W1_new'])}$")
-            consequence = (f"with {e.note_value} the subtraction gives {fixed(implied)}, "
-                           f"not the {fixed(v['W1_new'])} the note prints")
+            derived = tr("{given}, so {updated}", given=f"$W_{{1}} = {plain(solution.problem.weights[0])}$",
+                         updated=f"$W_{{1}}^{{+}} = {fixed(v['W1_new'])}$")
+            consequence = tr("with {operand} the subtraction gives {implied}, not the {printed} the note prints",
+                             operand=e.note_value, implied=fixed(implied), printed=fixed(v["W1_new"]))
         elif e.id == "z1-decimal-point":
             implied = sp.N(symbolic.sigmoid(sp.Rational(e.note_value)), symbolic.DIGITS)
             derived = f"$z_{{1}} = {fixed(v['z1'])}$, $\\sigma(z_{{1}}) = {fixed(v['h1'])}$"
-            consequence = (f"σ({e.note_value}) = {fixed(implied)}, but the note's next line "
-                           f"prints h1 = {fixed(v['h1'])}")
+            consequence = tr("σ({printed}) = {implied}, but the note's next line prints h1 = {h1}",
+                             printed=e.note_value, implied=fixed(implied), h1=fixed(v["h1"]))
         else:
             raise KeyError(f"no rendering for erratum {e.id!r}")
         quoted = math(e.printed) if "\\" in e.printed else e.printed  # the note's LaTeX, rendered
         rows.append((f"`{e.source}` {e.section}", quoted, derived, consequence,
-                     e.explanation))
-    return table(["where", "the note printed", "derived", "the note's own numbers", "why"], rows)
+                     localized(e, "explanation", f"{CHAPTER}.toml")))
+    return table([tr("where"), tr("the note printed"), tr("derived"), tr("the note's own numbers"), tr("why")], rows)
 
 
 # --- the figure ------------------------------------------------------------------------------------
@@ -355,8 +356,9 @@ def network_svg(problem: BackpropProblem) -> str:
     parts = [
         '<svg class="network" viewBox="0 0 600 280" role="img" width="100%" '
         'xmlns="http://www.w3.org/2000/svg" aria-labelledby="network-title">',
-        '<title id="network-title">The 2-2-2 network: inputs x1, x2; hidden neurons h1, h2; '
-        'outputs o1, o2; weights W1 to W8</title>',
+        '<title id="network-title">' + tr("The 2-2-2 network: inputs x1, x2; hidden neurons h1, h2; "
+                                           "outputs o1, o2; weights W1 to W8") + '</title>',
+
     ]
     for i, (a, b) in enumerate(edges):
         (xa, ya), (xb, yb) = nodes[a], nodes[b]
@@ -377,7 +379,8 @@ def network_svg(problem: BackpropProblem) -> str:
     for i, name in enumerate(("o1", "o2")):
         x, y = nodes[name]
         parts.append(f'<text class="target" x="{x}" y="{y + 50}" text-anchor="middle">'
-                     f'target <tspan data-input="target_{name}">{plain(targets[i])}</tspan></text>')
+                     + tr("target {value}", value=f'<tspan data-input="target_{name}">{plain(targets[i])}</tspan>')
+                     + '</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
@@ -385,11 +388,11 @@ def network_svg(problem: BackpropProblem) -> str:
 # --- the live example's panel ------------------------------------------------------------------------
 
 PANEL_GROUPS = (
-    ("Inputs", ("x1", "x2")),
-    ("Hidden weights", ("W1", "W2", "W3", "W4")),
-    ("Output weights", ("W5", "W6", "W7", "W8")),
-    ("Targets and learning rate", ("target_o1", "target_o2", "learning_rate")),
-    ("Biases (the notes have none)", ("b_hidden", "b_output")),
+    (tr("Inputs"), ("x1", "x2")),
+    (tr("Hidden weights"), ("W1", "W2", "W3", "W4")),
+    (tr("Output weights"), ("W5", "W6", "W7", "W8")),
+    (tr("Targets and learning rate"), ("target_o1", "target_o2", "learning_rate")),
+    (tr("Biases (the notes have none)"), ("b_hidden", "b_output")),
 )
 
 
@@ -407,14 +410,16 @@ def live_panel(problem: BackpropProblem) -> str:
         groups.append(f"<fieldset><legend>{legend}</legend>{fields}</fieldset>")
     return "\n".join([
         f'<form class="live-panel" data-live="backprop_2_2_2"{live.say(live.BACKPROP_MESSAGES)} hidden '
-        'aria-label="Try your own numbers">',
-        "<p><strong>Try your own numbers.</strong> Edit any input: every value of the example below "
-        "is computed again in your browser, and the address of this page keeps your numbers.</p>",
+        f'aria-label="{tr("Try your own numbers")}">',
+        "<p><strong>" + tr("Try your own numbers.") + "</strong> "
+        + tr("Edit any input: every value of the example below is computed again in your browser, "
+             "and the address of this page keeps your numbers.") + "</p>",
         *groups,
-        '<p class="live-actions"><button type="button" data-action="reset">Reset to the notes\' numbers</button>'
-        '<button type="button" data-action="copy">Copy as a problem file</button></p>',
+        '<p class="live-actions"><button type="button" data-action="reset">' + tr("Reset to the notes' numbers")
+        + '</button><button type="button" data-action="copy">' + tr("Copy as a problem file") + "</button></p>",
         '<p class="live-note" role="status" aria-live="polite"></p>',
-        '<label class="live-toml"><span>The problem file for <code>python -m derivations solve</code></span>'
-        '<textarea readonly rows="7" spellcheck="false"></textarea></label>',
+        '<label class="live-toml"><span>'
+        + tr("The problem file for {command}", command="<code>python -m derivations solve</code>")
+        + '</span><textarea readonly rows="7" spellcheck="false"></textarea></label>',
         "</form>",
     ]) + "\n"

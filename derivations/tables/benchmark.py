@@ -16,6 +16,10 @@ from derivations.tables.language import both, tr
 CHAPTER = "dense"
 """The folder under ``docs/generated/`` written."""
 
+OVER = both("over", "초과")
+"""A budget's verdict when the ratio exceeds it (given in both languages: the committed results
+never take this branch, so the catalog would hold it unused)."""
+
 RESULTS = Path("benchmarks", "results", "dense.json")
 """The measurements, relative to the clone's root, where ``tables`` runs (as ``--docs`` is)."""
 
@@ -33,18 +37,17 @@ def benchmark_files(results: dict) -> dict[str, str]:
 
 def benchmark_tables(results: dict) -> str:
     m = results["machine"]
-    machine = tr("Measured {measured} on {cpu} ({cores} cores), {system}, Python {python}, NumPy {numpy}, "
+    machine = tr("Measured {date} on {cpu} ({cores} cores), {system}, Python {python}, NumPy {numpy}, "
                  "SymPy {sympy}, python-flint {flint}; medians of {runs} fresh processes.",
-                 measured=results["measured"], cpu=m["cpu"], cores=m["cores"], system=m["system"],
-                 python=m["python"], numpy=m["numpy"], sympy=m["sympy"], flint=m["python_flint"],
-                 runs=results["runs"]) + "\n\n"
-    baseline = tr("`python -m derivations solve FILE --format json`, end to end, against the baseline "
-                  "`python -c \"import sympy, numpy\"` ({seconds} s); the parts are timed in one process, "
-                  "imports already paid:", seconds=f"{results['baseline_seconds']:.2f}") + "\n\n"
-    # A network's name is the benchmark's (benchmarks/bench_dense.py): each has its Korean in the catalog.
-    # "over" shows only when a measurement misses its budget; the catalog holds only words in use.
+                 date=results["measured"], cpu=m["cpu"], cores=m["cores"], system=m["system"], python=m["python"],
+                 numpy=m["numpy"], sympy=m["sympy"], flint=m["python_flint"], runs=results["runs"]) + "\n\n"
+    baseline = tr("{command}, end to end, against the baseline {baseline} ({seconds} s); the parts are "
+                  "timed in one process, imports already paid:",
+                  command="`python -m derivations solve FILE --format json`",
+                  baseline='`python -c "import sympy, numpy"`',
+                  seconds=f"{results['baseline_seconds']:.2f}") + "\n\n"
     budget_rows = [(tr(r["name"]), f"{r['seconds']:.2f}", f"{r['ratio']:.2f}×", f"≤ {r['budget']:g}×",
-                    "✓" if r["ratio"] <= r["budget"] else both("over", "초과"), f"{r['read_seconds']:.3f}",
+                    "✓" if r["ratio"] <= r["budget"] else OVER, f"{r['read_seconds']:.3f}",
                     f"{r['values_seconds']:.3f}", f"{r['json_seconds']:.3f}") for r in results["budgets"]]
     budgets = baseline + table([tr("network"), tr("solve (s)"), tr("ratio"), tr("budget"), "", tr("read (s)"),
                                 tr("values (s)"), tr("JSON (s)")], budget_rows, "lrrrcrrr") + "\n"
@@ -56,10 +59,10 @@ def benchmark_tables(results: dict) -> str:
     fits = []
     for family, rows in growing_families(results).items():
         slope = np.polyfit(np.log([r["parameters"] for r in rows]), np.log([r["seconds"] for r in rows]), 1)[0]
-        fits.append(tr("- {family} ({count} networks): {power}", family=family, count=len(rows),
-                       power=math(r"\text{" + tr("parameters") + "}^{" + f"{slope:.2f}" + "}")))
-    fit = ("\n" + tr("The time of `solve` (batch 4, end to end), fitted per family as a power of the parameter count "
-                     "(an exponent of 1 is linear growth; start-up dominates the small networks):")
+        fits.append("- " + tr("{family} ({count} networks): {power}", family=family, count=len(rows),
+                              power=math(r"\text{" + tr("parameters") + "}^{" + f"{slope:.2f}" + "}")))
+    fit = ("\n" + tr("The time of `solve` (batch 4, end to end), fitted per family as a power of the parameter "
+                     "count (an exponent of 1 is linear growth; start-up dominates the small networks):")
            + "\n\n" + "\n".join(fits) + "\n\n")
     return machine + budgets + table([tr("network"), tr("activations"), tr("loss"), tr("parameters"), tr("seconds"),
                                       tr("ms per parameter")], symbolic_rows, "lllrrr") + fit + table(

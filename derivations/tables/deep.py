@@ -18,6 +18,7 @@ from derivations.symbolic import recurrence as symbolic
 from derivations.tables.certain import DIGITS, certain
 from derivations.tables.common import AGREEMENT, check, display, table
 from derivations.tables.figures import svg_figure
+from derivations.tables.language import both, localized, tr
 from derivations.tables.scripts import shown
 
 CHAPTER = "deep"
@@ -42,7 +43,10 @@ def generate() -> dict[str, str]:
 
 
 def quote(q: dict) -> str:
-    return f"> {q['text']}\n>\n> *{q['english']}*\n>\n> — `{q['source']}` {q['section']}\n"
+    """The note's sentence as written; the English edition adds its translation, the Korean one
+    needs none."""
+    source = f"> — `{q['source']}` {q['section']}\n"
+    return both(f"> {q['text']}\n>\n> *{q['english']}*\n>\n{source}", f"> {q['text']}\n>\n{source}")
 
 
 # --- Deep and dense --------------------------------------------------------------------------------
@@ -70,12 +74,13 @@ def networks_table(data: dict) -> str:
         w = net["widths"]
         hidden = len(w) - 2
         edges = connections(w)
-        rows.append((net["name"], "-".join(map(str, w)), hidden, "yes" if hidden >= 2 else "no",
+        rows.append((localized(net, "name", "deep.toml"), "-".join(map(str, w)), hidden,
+                     tr("yes") if hidden >= 2 else tr("no"),
                      len(w) - 1, len(w), edges, sum(w[1:]), edges + sum(w[1:]),
                      check(dependencies(w) == edges)))
-    header = ["network", "widths", "hidden layers", "deep by 002 (2 or more hidden)",
-              "layers with weights", "layers with the input", "weights (connections)", "biases",
-              "parameters", "every input reaches every neuron (SymPy)"]
+    header = [tr("network"), tr("widths"), tr("hidden layers"), tr("deep by 002 (2 or more hidden)"),
+              tr("layers with weights"), tr("layers with the input"), tr("weights (connections)"), tr("biases"),
+              tr("parameters"), tr("every input reaches every neuron (SymPy)")]
     return table(header, rows, "llrlrrrrrc")
 
 
@@ -132,7 +137,7 @@ def unrolled_table(data: dict) -> str:
     rows = [(t, data["recurrence"]["xs"][t - 1], certain(r[0]), certain(r[1]), certain(f[0]), certain(f[1]),
              check(_agree(r, rf) and _agree(f, ff)))
             for t, (r, rf, f, ff) in enumerate(zip(rec, rec_f, ff, ff_f), start=1)]
-    header = ["$t$", "$x_t$", "RNN h[1]", "RNN h[2]", "FFNN h[1]", "FFNN h[2]", "NumPy agrees"]
+    header = ["$t$", "$x_t$", "RNN h[1]", "RNN h[2]", "FFNN h[1]", "FFNN h[2]", tr("NumPy agrees")]
     return table(header, rows, "rrrrrrc")
 
 
@@ -144,10 +149,10 @@ def reach(data: dict, loop: bool = True):
 
 def reach_table(data: dict) -> str:
     (rec, rec_f), (ff, ff_f) = reach(data, True), reach(data, False)
-    shown = lambda v: certain(v) if v != 0 else "0 exactly"  # noqa: E731
+    shown = lambda v: certain(v) if v != 0 else tr("0 exactly")  # noqa: E731
     rows = [(t, *(shown(v) for v in r), *(shown(v) for v in f), check(_agree(r, rf) and _agree(f, ff)))
             for t, (r, rf, f, ff) in enumerate(zip(rec, rec_f, ff, ff_f), start=1)]
-    header = ["$t$", "RNN ∂h[1]", "RNN ∂h[2]", "FFNN ∂h[1]", "FFNN ∂h[2]", "NumPy agrees"]
+    header = ["$t$", "RNN ∂h[1]", "RNN ∂h[2]", "FFNN ∂h[1]", "FFNN ∂h[2]", tr("NumPy agrees")]
     return table(header, rows, "rrrrrc")
 
 
@@ -166,7 +171,7 @@ def loops_figure() -> str:
                 nodes.append((x, y, f"${name}{t}$", colour))
             edges["black"] += [((x, 0.0), (x, 1.0)), ((x, 1.0), (x, 2.0))]
 
-        for x, title in ((0.0, "feed-forward"), (2.2, "recurrent"), (6.2, "recurrent, unrolled")):
+        for x, title in ((0.0, tr("feed-forward")), (2.2, tr("recurrent")), (6.2, tr("recurrent, unrolled"))):
             ax.text(x, 2.75, title, ha="center", fontsize=11)
         column(0.0)
         column(2.2)
@@ -212,12 +217,14 @@ def node_order() -> tuple[sp.Expr, sp.Expr]:
 
 def node_order_table() -> str:
     summed, note = node_order()
-    rows = [("sum, then activation (a node)", r"$\sigma(W_1 x_1 + W_2 x_2)$", f"${sp.latex(summed)}$", certain(summed)),
-            ("activation, then sum (the note's order)", r"$\sigma(W_1 x_1) + \sigma(W_2 x_2)$",
+    rows = [(tr("sum, then activation (a node)"), r"$\sigma(W_1 x_1 + W_2 x_2)$", f"${sp.latex(summed)}$",
+             certain(summed)),
+            (tr("activation, then sum (the note's order)"), r"$\sigma(W_1 x_1) + \sigma(W_2 x_2)$",
              f"${sp.latex(note)}$", certain(note))]
-    return table(["order", "formula", "exactly", "value"], rows, "lllr")
+    return table([tr("order"), tr("formula"), tr("exactly"), tr("value")], rows, "lllr")
 
 
 def errata_table(data: dict) -> str:
-    rows = [(f"`{e.source}` {e.section}", e.printed, e.quantity, e.explanation) for e in errata(data)]
-    return table(["where", "the note printed", "about", "why"], rows)
+    rows = [(f"`{e.source}` {e.section}", e.printed, localized(e, "quantity", "deep.toml"),
+             localized(e, "explanation", "deep.toml")) for e in errata(data)]
+    return table([tr("where"), tr("the note printed"), tr("about"), tr("why")], rows)

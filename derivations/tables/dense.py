@@ -100,15 +100,15 @@ def instance_table() -> str:
 
 def combined_delta_derivation() -> str:
     rows = []
-    cases = [("cross_entropy", "softmax", tr("softmax + cross entropy"), 3,
+    cases = [("cross_entropy", "softmax", 3,
               r"\frac{\partial}{\partial z_{j}} \left( - \sum_{k} t_{k} \ln s_{k} \right)",
               r"s_{j} \sum_{k} t_{k} - t_{j}"),
-             ("binary_cross_entropy", "sigmoid", tr("sigmoid + binary cross entropy"), 3,
+             ("binary_cross_entropy", "sigmoid", 3,
               r"\frac{\partial}{\partial z_{j}} \left( - \frac{1}{n} \sum_{k} \left( t_{k} \ln \sigma_{k} + (1 - t_{k}) \ln (1 - \sigma_{k}) \right) \right)",
               r"\frac{\sigma_{j} - t_{j}}{n}")]
-    for loss, activation, name, n, derivative, combined in cases:
+    for loss, activation, n, derivative, combined in cases:
         difference = symbolic.combined_delta_difference(loss, activation, n)
-        rows.append((name, math(derivative), math(combined),
+        rows.append((tr(f"{activation} + {loss.replace('_', ' ')}"), math(derivative), math(combined),
                      tr("{n} outputs: {differences}", n=n, differences=", ".join(sp.latex(d) for d in difference))))
     return table([tr("output layer and loss"), tr("derived end to end"), tr("combined form"),
                   tr("difference, simplified")], rows, "lllc")
@@ -157,7 +157,6 @@ def check_table(data: dict, session: dict) -> str:
                      check(sym_gap < TOLERANCE["SymPy"]), check(fd_gap < TOLERANCE["finite differences"])))
     loss_ok = abs(float(symbolic.evaluate(exact_loss)) - loss) < TOLERANCE["SymPy"]
     rows.append((tr("loss"), "", "", check(loss_ok), ""))
-    header = [tr("layer"), "W", tr("parameters"),
-              tr("SymPy − NumPy below {bound}", bound=f"{TOLERANCE['SymPy']:.0e}"),
+    header = [tr("layer"), "W", tr("parameters"), tr("SymPy − NumPy below {bound}", bound=f"{TOLERANCE['SymPy']:.0e}"),
               tr("finite differences − NumPy below {bound}", bound=f"{TOLERANCE['finite differences']:.0e}")]
     return table(header, rows, "llrcc")

@@ -16,6 +16,7 @@ from derivations.problems import data_file
 from derivations.symbolic import depth_chain as symbolic
 from derivations.symbolic.decide import Decided, decide
 from derivations.tables.common import table
+from derivations.tables.language import tr
 
 CHAPTER = "depth_chain"
 """The data file read, and the folder under ``docs/generated/`` written."""
@@ -71,13 +72,14 @@ def chain_table(data: dict) -> str:
         cells = [scientific(exact[n - 1]) for exact, _ in shown.values()]
         ok = all(agrees(exact[n - 1], floats[n - 1]) for exact, floats in cols.values())
         rows.append((n, cells[0], scientific(decide(bound ** n, SHOWN)), *cells[1:], "✓" if ok else "✗"))
-    names = list(cols)
-    header = ["layers $n$", f"$\\partial a_n / \\partial x$, {names[0]}", "bound $(1/4)^n$", *names[1:],
-              "NumPy agrees"]
+    names = [tr("sigmoid"), tr("ReLU, all active"), tr("ReLU, layer {layer} dead", layer=data["dead_layer"])]
+    header = [tr("layers {n}", n="$n$"), f"$\\partial a_n / \\partial x$, {names[0]}",
+              tr("bound {power}", power="$(1/4)^n$"), *names[1:], tr("NumPy agrees")]
     return table(header, rows, "rrrrrc")
 
 
 def settings(data: dict) -> str:
-    return (f"$a_0 = x = {data['x']}$, every weight $w = {data['weight']}$, every bias "
-            f"$b_k = {data['bias']}$; in the last column layer {data['dead_layer']} has "
-            f"$b = {data['dead_bias']}$, so its $z$ is negative\n")
+    return tr("{x}, every weight {w}, every bias {b}; in the last column layer {layer} has {dead}, so its "
+              "{z} is negative", x=f"$a_0 = x = {data['x']}$", w=f"$w = {data['weight']}$",
+              b=f"$b_k = {data['bias']}$", layer=data["dead_layer"], dead=f"$b = {data['dead_bias']}$",
+              z="$z$") + "\n"

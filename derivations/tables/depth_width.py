@@ -15,6 +15,7 @@ from derivations.problems import data_file
 from derivations.symbolic import sawtooth as symbolic
 from derivations.tables.common import check, table
 from derivations.tables.figures import svg_figure
+from derivations.tables.language import tr
 from derivations.tables.scripts import shown
 
 CHAPTER = "depth_width"
@@ -41,7 +42,8 @@ def row(k: int) -> tuple:
 
 def pieces_table(settings: dict) -> str:
     rows = [row(k) for k in settings["depths"]]
-    header = ["$k$", "deep (params)", "pieces", "NumPy", "shallow ≥", "shallow built (params)", "built = $T^k$"]
+    header = ["$k$", tr("deep (params)"), tr("pieces"), "NumPy", tr("shallow ≥"), tr("shallow built (params)"),
+              tr("built = {power}", power="$T^k$")]
     return table(header, rows, "rrrrrrc")
 
 
@@ -51,7 +53,7 @@ def figure(settings: dict) -> str:
         for colour, k in zip(COLOURS, settings["shown"]):
             g = symbolic.iterate(k)
             ax.plot([float(x) for x, _ in g], [float(y) for _, y in g], color=colour, linewidth=1.5,
-                    label=f"k = {k}: {len(symbolic.pieces(g))} pieces")
+                    label=tr("k = {k}: {count} pieces", k=k, count=len(symbolic.pieces(g))))
         ax.set_xlabel("x")
         ax.set_ylabel("T^k(x)")
         ax.set_xticks(np.linspace(0, 1, 5))

@@ -16,6 +16,7 @@ from derivations.problems import data_file
 from derivations.symbolic import derivative_kinds as symbolic
 from derivations.tables.certain import certain
 from derivations.tables.common import agreement, table
+from derivations.tables.language import tr
 from derivations.tables.scripts import shown
 
 CHAPTER = "derivative_kinds"
@@ -40,12 +41,16 @@ def computed(d: dict) -> dict[str, tuple]:
     }
 
 
+KINDS = {"scalar → scalar": tr("scalar → scalar"), "vector → scalar": tr("vector → scalar"),
+         "vector → vector": tr("vector → vector")}
+"""Each kind as a page names it."""
+
 FUNCTIONS = {
-    "scalar → scalar": (r"$\sigma(z)$", r"$\dfrac{d\sigma}{dz}$", "derivative (미분)"),
+    "scalar → scalar": (r"$\sigma(z)$", r"$\dfrac{d\sigma}{dz}$", tr("derivative (미분)")),
     "vector → scalar": (r"$L(\mathbf{w}) = \tfrac{1}{2}\left(t - \sigma(\mathbf{w}^\top \mathbf{x})\right)^2$",
-                        r"$\nabla_{\mathbf{w}} L$", "gradient (그래디언트): partial derivatives (편미분)"),
+                        r"$\nabla_{\mathbf{w}} L$", tr("gradient (그래디언트): partial derivatives (편미분)")),
     "vector → vector": (r"$\mathbf{y} = \sigma(W\mathbf{x} + \mathbf{b})$",
-                        r"$\dfrac{\partial \mathbf{y}}{\partial \mathbf{x}}$", "Jacobian (야코비안)"),
+                        r"$\dfrac{\partial \mathbf{y}}{\partial \mathbf{x}}$", tr("Jacobian (야코비안)")),
 }
 
 
@@ -55,9 +60,10 @@ def kinds_table(d: dict) -> str:
     rows = []
     for kind, (exact, approx) in computed(d).items():
         f, derivative, name = FUNCTIONS[kind]
-        shape = "a number" if approx.ndim == 0 else " × ".join(map(str, approx.shape))
-        rows.append((kind, f, shapes[kind][0], shapes[kind][1], derivative, name, shape))
-    header = ["kind", "example", "inputs", "outputs", "derivative", "name (004)", "its shape"]
+        shape = tr("a number") if approx.ndim == 0 else " × ".join(map(str, approx.shape))
+        rows.append((KINDS[kind], f, shapes[kind][0], shapes[kind][1], derivative, name, shape))
+    header = [tr("kind"), tr("example"), tr("inputs"), tr("outputs"), tr("derivative"), tr("name (004)"),
+              tr("its shape")]
     return table(header, rows, "llrrlll")
 
 
@@ -74,12 +80,13 @@ def _entries(kind: str, exact, approx):
 def values_table(d: dict) -> str:
     rows = []
     for kind, (exact, approx) in computed(d).items():
-        rows += [(kind, label, certain(e), f"{a:.8f}", agreement(e.evalf(30), a)) for label, e, a in _entries(kind, exact, approx)]
-    return table(["kind", "entry", "SymPy (exact, 8 places)", "NumPy float64", "gap"], rows, "llrrc")
+        rows += [(KINDS[kind], label, certain(e), f"{a:.8f}", agreement(e.evalf(30), a))
+                 for label, e, a in _entries(kind, exact, approx)]
+    return table([tr("kind"), tr("entry"), tr("SymPy (exact, 8 places)"), "NumPy float64", tr("gap")], rows, "llrrc")
 
 
 def settings_text(d: dict) -> str:
     W = ", ".join("(" + ", ".join(map(str, row)) + ")" for row in d["W"])
     return (f"$z = {d['z']}$; $\\mathbf{{x}} = ({', '.join(map(str, d['x']))})$, "
             f"$\\mathbf{{w}} = ({', '.join(map(str, d['w']))})$, $t = {d['t']}$; "
-            f"$W$ with rows {W}, $\\mathbf{{b}} = ({', '.join(map(str, d['b']))})$\n")
+            + tr("$W$ with rows {rows}", rows=W) + f", $\\mathbf{{b}} = ({', '.join(map(str, d['b']))})$\n")

@@ -14,6 +14,7 @@ from derivations.numeric import dense as numeric
 from derivations.problems import Printed, data_file, errata, printed_values
 from derivations.symbolic import dense as symbolic
 from derivations.tables.common import check, display, math, table
+from derivations.tables.language import both, localized, tr
 from derivations.tables.scripts import shown
 
 CHAPTER = "dense"
@@ -94,10 +95,10 @@ def batch_derivation(data: dict) -> str:
         display(rf"XW + B = {latex_matrix(X)} {latex_matrix(symbolic.W_001)} + "
                 rf"{latex_matrix(sp.ones(samples, 1) * symbolic.B_001)}"),
         display(rf"= {latex_matrix(Y)}"),
-        table(["", "shape", "learnable parameters it holds"], [
+        table(["", tr("shape"), tr("learnable parameters it holds")], [
             (math("X"), math(dims(X.shape)), "0"),
             (math("W"), math(dims(symbolic.W_001.shape)), str(len(symbolic.parameters(symbolic.W_001)))),
-            (math("B"), math(dims(symbolic.B_001.shape)) + f", repeated for {samples} rows",
+            (math("B"), tr("{shape}, repeated for {rows} rows", shape=math(dims(symbolic.B_001.shape)), rows=samples),
              str(len(symbolic.parameters(symbolic.B_001)))),
             (math("XW + B"), math(dims(Y.shape)), str(count)),
         ], "lll"),
@@ -111,9 +112,10 @@ def summary_block(widths: list[int]) -> str:
 
 def shape_steps_derivation() -> str:
     (n, j) = (4, 8)
-    rows = [(step.reason, math(shape_equation(step.X, step.W, step.B, step.Y)))
+    # The reasons are symbolic.dense's English sentences; the catalog holds each one's Korean.
+    rows = [(tr(step.reason), math(shape_equation(step.X, step.W, step.B, step.Y)))
             for step in symbolic.shape_steps(1, n, j)]
-    return table(["step", "shapes"], rows, "ll")
+    return table([both("step", "단계"), tr("shapes")], rows, "ll")
 
 
 def shapes_table(data: dict, printed: list[Printed]) -> str:
@@ -126,11 +128,12 @@ def shapes_table(data: dict, printed: list[Printed]) -> str:
         numpy_agrees = (s.X, s.W, s.B, s.Y) == tuple(tuple(int(v) for v in d) for d in derived)
         note = notes.get(f"layer_{i}")
         note_cell = f"{note_math(note.value)} {check(note.value == as_note_writes(*derived))}" if note else "—"
-        rows.append((f"layer {i} ({f})", math(shape_equation(*derived)), f"{s.W[0]} × {s.W[1]}",
+        rows.append((tr("layer {i} ({activation})", i=i, activation=f), math(shape_equation(*derived)), f"{s.W[0]} × {s.W[1]}",
                      str(s.W[1]), str(s.parameters), check(numpy_agrees), note_cell))
     total = sum(s.parameters for s in numeric.shapes(net["widths"]))
-    rows.append(("total", "", "", "", f"**{total}**", "", ""))
-    return table(["layer", "SymPy: shapes", "weights", "biases", "parameters", "NumPy", "note"],
+    rows.append((tr("total"), "", "", "", f"**{total}**", "", ""))
+    return table([tr("layer"), tr("SymPy: shapes"), tr("weights"), tr("biases"), tr("parameters"), "NumPy",
+                  tr("note")],
                  rows, "llrrrcl")
 
 
@@ -153,10 +156,10 @@ def printed_table(data: dict, printed: list[Printed]) -> str:
     rows = []
     for p in printed:
         value = derived[p.name]
-        shown = "Keras' summary (above)" if "\n" in p.value else note_math(p.value)
+        shown = tr("Keras' summary (above)") if "\n" in p.value else note_math(p.value)
         rows.append((f"`{p.source}` {p.section}", f"`{p.name}`", shown,
                      check(value.strip("\n") == p.value.strip("\n"))))
-    return table(["where", "quantity", "the note printed", "derived"], rows, "lllc")
+    return table([tr("where"), tr("quantity"), tr("the note printed"), tr("derived")], rows, "lllc")
 
 
 def errata_table(data: dict) -> str:
@@ -167,13 +170,15 @@ def errata_table(data: dict) -> str:
     for e in (e for e in errata(data) if e.source.startswith(("001", "002"))):
         if e.quantity == "layer_2":
             s = shapes["layer_2"]
-            derived = f"layer 2: {s.W[0]} → {s.W[1]}; only {len(shapes)} weight matrices"
+            derived = tr("layer 2: {inputs} → {units}; only {count} weight matrices", inputs=s.W[0], units=s.W[1],
+                         count=len(shapes))
         elif e.quantity == "B_shape_layer_1":
             step = symbolic.shape_steps(1, 4, 8)[3]
-            derived = math(rf"B_{{{dims(step.B)}}}") + " once B takes Y's shape"
+            derived = tr("{shape} once B takes Y's shape", shape=math(rf"B_{{{dims(step.B)}}}"))
         else:
             raise KeyError(f"no rendering for erratum {e.id!r}")
-        rows.append((f"`{e.source}` {e.section}", e.printed, derived, e.explanation))
-    return table(["where", "the note printed", "derived", "why"], rows)
+        rows.append((f"`{e.source}` {e.section}", e.printed, derived,
+                     localized(e, "explanation", "dense.toml")))
+    return table([tr("where"), tr("the note printed"), tr("derived"), tr("why")], rows)
 
 

@@ -16,6 +16,7 @@ from derivations.problems import data_file, errata
 from derivations.symbolic import dense as symbolic
 from derivations.symbolic import graph as symbolic_graph
 from derivations.tables.common import check, display, fixed, math, table
+from derivations.tables.language import localized, tr
 from derivations.tables.scripts import shown
 
 CHAPTER = "dense"
@@ -41,26 +42,30 @@ def errata_table(data: dict) -> str:
         if e.quantity != "sigmoid_local":
             raise KeyError(f"no rendering for erratum {e.id!r}")
         derived = math(r"f \cdot (1 - f) = " + sp.latex(sp.expand(symbolic_graph.sigmoid_local_in_output())))
-        rows.append((f"`{e.source}` {e.section}", e.printed, derived, e.explanation))
-    return table(["where", "the note printed", "derived", "why"], rows)
+        rows.append((f"`{e.source}` {e.section}", e.printed, derived, localized(e, "explanation", f"{CHAPTER}.toml")))
+    return table([tr("where"), tr("the note printed"), tr("derived"), tr("why")], rows)
 
 
 NODE_FORMS = {"add": "x + y", "multiply": r"x \cdot y", "max": r"\max\left(x, y\right)",
               "sigmoid": r"\sigma(x) = \frac{1}{1 + e^{- x}}"}
 
 
-RULES = {"add": "copies the upstream gradient to both inputs",
-         "multiply": "gives each input the upstream gradient times the *other* input",
-         "max": "sends the upstream gradient to the larger input only (on a tie, to the first)",
-         "sigmoid": "multiplies the upstream gradient by the output times one minus the output"}
+RULES = {"add": tr("copies the upstream gradient to both inputs"),
+         "multiply": tr("gives each input the upstream gradient times the *other* input"),
+         "max": tr("sends the upstream gradient to the larger input only (on a tie, to the first)"),
+         "sigmoid": tr("multiplies the upstream gradient by the output times one minus the output")}
+
+NODE_NAMES = {"add": tr("add"), "multiply": tr("multiply"), "max": "max", "sigmoid": tr("sigmoid"),
+              "loss": tr("loss")}
+"""Each node's name as a page shows it (``max`` is the function's own name)."""
 
 
 def _heaviside_as_cases(expr: sp.Expr) -> str:
     """Heaviside(a, h0) as 1 for a > 0, h0 at 0, else 0 (latex2mathml has no \\theta form)."""
     (arg, at_zero) = expr.args
     if at_zero == 1:
-        return rf"\begin{{cases}} 1 & {sp.latex(arg)} \geq 0 \\ 0 & \text{{otherwise}} \end{{cases}}"
-    return rf"\begin{{cases}} 1 & {sp.latex(arg)} > 0 \\ 0 & \text{{otherwise}} \end{{cases}}"
+        return rf"\begin{{cases}} 1 & {sp.latex(arg)} \geq 0 \\ 0 & \text{{{tr('otherwise')}}} \end{{cases}}"
+    return rf"\begin{{cases}} 1 & {sp.latex(arg)} > 0 \\ 0 & \text{{{tr('otherwise')}}} \end{{cases}}"
 
 
 def gates_table() -> str:
@@ -72,8 +77,8 @@ def gates_table() -> str:
         shown = [_heaviside_as_cases(g) if isinstance(g, sp.Heaviside) else sp.latex(g) for g in gradients]
         local = ", ".join(math(rf"\frac{{\partial\, out}}{{\partial {sp.latex(v)}}} = {s}")
                           for v, s in zip(inputs, shown))
-        rows.append((node, math(NODE_FORMS[node]), local, RULES[node]))
-    return table(["node", "forward: out =", "local gradients (SymPy)", "backward rule"], rows, "llll")
+        rows.append((NODE_NAMES[node], math(NODE_FORMS[node]), local, RULES[node]))
+    return table([tr("node"), tr("forward: out ="), tr("local gradients (SymPy)"), tr("backward rule")], rows, "llll")
 
 
 def sigmoid_node_derivation() -> str:
@@ -84,7 +89,7 @@ def sigmoid_node_derivation() -> str:
         raise ArithmeticError(f"the sigmoid's local gradient became {in_output}, not f(1 − f)")
     return "\n".join([
         display(rf"\frac{{d\sigma}}{{dx}} = {sp.latex(derivative)}"),
-        display(r"e^{- x} = \frac{1 - f}{f} \quad \text{with } f = \sigma(x)"),
+        display(r"e^{- x} = \frac{1 - f}{f} \quad \text{" + tr("with ") + r"} f = \sigma(x)"),
         display(rf"\frac{{d\sigma}}{{dx}} = {sp.latex(in_output)} = f \left(1 - f\right)"),
     ])
 
@@ -104,13 +109,13 @@ def neuron_graph_table(data: dict) -> str:
             agrees = abs(floats[key] - float(symbolic.evaluate(down))) < 1e-15 if key in floats else True
             dense_cell = (f"{fixed(dense[key])} {check(abs(dense[key] - float(symbolic.evaluate(down))) < 1e-15)}"
                           if key in dense else "")
-            rows.append((f"{step.node}", math(f"{node_value} = {fixed(symbolic.evaluate(step.value))}"),
+            rows.append((NODE_NAMES[step.node], math(f"{node_value} = {fixed(symbolic.evaluate(step.value))}"),
                          fixed(symbolic.evaluate(step.upstream)), math(rf"\frac{{\partial {node_value}}}{{\partial {name}}}")
                          + " = " + fixed(symbolic.evaluate(local)),
                          math(rf"\frac{{\partial L}}{{\partial {name}}}") + " = " + fixed(symbolic.evaluate(down)),
                          check(agrees), dense_cell))
-    header = ["node", "forward value", "upstream gradient", "local gradient", "upstream × local",
-              "NumPy nodes", "dense module"]
+    header = [tr("node"), tr("forward value"), tr("upstream gradient"), tr("local gradient"), tr("upstream × local"),
+              tr("NumPy nodes"), tr("dense module")]
     return table(header, rows, "llrllcl")
 
 

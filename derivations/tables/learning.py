@@ -8,6 +8,7 @@ values appear only in "note" columns, read from ``learning.toml``.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cache
 
@@ -68,6 +69,24 @@ def significant(value, digits: int = 8) -> str:
     return rf"{mantissa} \times 10^{{{int(exponent)}}}"
 
 
+def named(entry: dict) -> str:
+    """An optimizer's or a training method's name, in the reader's language (the data file's
+    ``name`` and ``korean``); ``glossed``, the English edition gives the Korean beside it."""
+    return both(entry["name"], entry["korean"])
+
+
+def glossed(entry: dict) -> str:
+    """A name as the English edition introduces it, with the notes' Korean term; the Korean
+    edition gives the term alone (its prose gives the English once)."""
+    return both(f"{entry['name']} ({entry['korean']})", entry["korean"])
+
+
+def korean_section(section: str) -> str:
+    """A note's section title without the English gloss of its heading: ``§3.3 1. 배치 경사
+    하강법(Batch Gradient Descent)`` is ``§3.3 1. 배치 경사 하강법`` in the Korean edition."""
+    return both(section, re.sub(r"\s*\([A-Za-z ]+\)$", "", section))
+
+
 def _hyper(o: dict) -> str:
     return ", ".join(f"{k}={v:g}" for k, v in o["hyperparameters"].items())
 
@@ -91,53 +110,49 @@ def optimizers_table(data: dict) -> str:
     for o in data["optimizers"]:
         rule = symbolic.RULES[o["key"]]
         start = ", ".join(rf"{sp.latex(q)} = {sp.latex(e)}" for q, e in rule.initial.items())
-        rows.append((both(f"{o['name']} ({o['korean']})", f"{o['korean']}({o['name']})"), math(_latex_rule(rule)),
+        rows.append((glossed(o), math(_latex_rule(rule)),
                      math(start) if start else "—", f"`{keras_call(o)}`"))
     return table([tr("optimizer"), tr("update (per weight, at step t)"), tr("state at start"), tr("runs as")], rows)
 
 
-def optimizer_name(o: dict) -> str:
-    """An optimizer as a table names it: its English name, or the notes' Korean term."""
-    return both(o["name"], o["korean"])
-
-
 def renamed_table(data: dict) -> str:
     """The arguments of the note's calls that current Keras takes differently, and how."""
-    renamed, defaults = data["renamed"], data["keras_defaults"]
-    removed, removed_ko = data["removed"], data["removed_ko"]
+    renamed, defaults, removed = data["renamed"], data["keras_defaults"], data["removed"]
     rows = []
     for o in data["optimizers"]:
         for name, printed in o["printed"].items():
             current = renamed.get(name, name)
             if name in removed:
-                now, why = "—", both(removed[name], removed_ko[name])
+                now, why = "—", both(removed[name], data["removed_ko"][name])
             elif printed == "None":
                 now = f"`{current}={o['hyperparameters'][current]:g}`"
                 why = tr("None stood for the backend's epsilon, {value}.", value=f"{defaults[name]:g}")
             elif current != name:
-                now, why = f"`{current}={o['hyperparameters'][current]:g}`", tr("`{name}` was renamed.", name=name)
+                now = f"`{current}={o['hyperparameters'][current]:g}`"
+                why = tr("{name} was renamed.", name=f"`{name}`")
             else:
                 continue
-            rows.append((optimizer_name(o), f"`{name}={printed}`", now, why))
+            rows.append((named(o), f"`{name}={printed}`", now, why))
     return table([tr("optimizer"), tr("the note's argument"), tr("current Keras"), tr("why")], rows)
 
 
 def keras_vs_textbook(data: dict) -> str:
     """Where Keras' update differs from the papers' (ε inside the root; Adam's ε̂), derived."""
-    optimizers = {o["key"]: o for o in data["optimizers"]}
+    adagrad = next(o for o in data["optimizers"] if o["key"] == "adagrad")
     notes = {
-        "adagrad": tr("ε inside the root; the accumulator starts at G₀ "
-                      "(Keras' initial_accumulator_value={value}), not 0",
-                      value=f"{optimizers['adagrad']['hyperparameters']['initial_accumulator_value']:g}"),
+        "adagrad": tr("ε inside the root; the accumulator starts at G₀ (Keras' {argument}), not 0",
+                      argument="initial_accumulator_value="
+                               f"{adagrad['hyperparameters']['initial_accumulator_value']:g}"),
         "rmsprop": tr("ε inside the root"),
         "adam": tr("bias corrections folded into the step size; ε is the paper's ε̂"),
     }
+    by_key = {o["key"]: o for o in data["optimizers"]}
     rows = []
     for key, textbook in symbolic.TEXTBOOK.items():
         rule = symbolic.RULES[key]
-        rows.append((both(rule.name, optimizers[key]["korean"]), math(r"\displaystyle " + sp.latex(rule.new_weight)),
+        rows.append((both(rule.name, by_key[key]["korean"]), math(r"\displaystyle " + sp.latex(rule.new_weight)),
                      math(r"\displaystyle " + sp.latex(textbook)), notes[key]))
-    out = table([tr("optimizer"), "Keras: W ←", tr("textbook: W ←"), tr("difference")], rows)
+    out = table([tr("optimizer"), tr("Keras: W ←"), tr("textbook: W ←"), tr("difference")], rows)
     eps_hat = symbolic.adam_epsilon_hat()
     return out + "\n" + display(rf"\hat{{\epsilon}} = {sp.latex(eps_hat)}")
 
@@ -167,8 +182,7 @@ def step_table(o: dict) -> str:
     step = symbolic_steps(o["key"])[0]
     problem = document_backprop_problem()
     rule = symbolic.RULES[o["key"]]
-    header = ([tr("weight"), "W", r"g = ∂E_total/∂W"] + [tr("{state} after step 1", state=q) for q in rule.state]
-              + ["W⁺"])
+    header = [tr("weight"), "W", r"g = ∂E_total/∂W"] + [tr("{q} after step 1", q=q) for q in rule.state] + ["W⁺"]
     rows = []
     for w, start in zip(WEIGHTS, problem.weights):
         state = [math(significant(step.state[w][q])) for q in rule.state]
@@ -189,7 +203,7 @@ def two_steps_table(data: dict) -> str:
                 gap = max(gap, *(abs(float(s.state[w][sp.Symbol(q)]) - values[i])
                                  for i, w in enumerate(WEIGHTS)))
         after_two = symbolic.error(document_backprop_problem(), steps[1].weights)
-        rows.append((optimizer_name(o), fixed(_n(steps[0].E_total)), fixed(_n(steps[1].E_total)),
+        rows.append((named(o), fixed(_n(steps[0].E_total)), fixed(_n(steps[1].E_total)),
                      fixed(sp.N(after_two, 30)), f"{gap:.1e}"))
     return table([tr("optimizer"), tr("E_total at start"), tr("after step 1"), tr("after step 2"),
                   tr("largest SymPy − NumPy gap")], rows, "lrrrr")
@@ -214,18 +228,17 @@ def training_table(data: dict) -> str:
     for o in data["optimizers"]:
         errors = training_runs()[o["key"]]
         reached = training.first_below(errors, threshold)
-        # Every run reaches the threshold today, so the words for one that does not are not in the
-        # catalog (it holds only words in use): their Korean stands beside them.
-        missed = both("not reached in {n}", "{n}번 안에 도달하지 못함", n=f"{n:,}")
-        rows.append((optimizer_name(o), f"`{_hyper(o)}`", math(significant(errors[early], 4)),
-                     math(significant(errors[-1], 4)), f"{reached:,}" if reached is not None else missed))
-    return table([tr("optimizer"), tr("hyperparameters"), tr("E_total after {n}", n=early), tr("after {n}", n=f"{n:,}"),
-                  tr("iterations to E_total < {threshold}", threshold=f"{threshold:g}")], rows, "llrrr")
+        rows.append((named(o), f"`{_hyper(o)}`", math(significant(errors[early], 4)),
+                     math(significant(errors[-1], 4)),
+                     f"{reached:,}" if reached is not None else both("not reached in {n}", "{n}번 안에 도달하지 못함", n=f"{n:,}")))
+    return table([tr("optimizer"), tr("hyperparameters"), tr("E_total after {n}", n=early),
+                  tr("after {n}", n=f"{n:,}"), tr("iterations to E_total < {threshold}", threshold=f"{threshold:g}")],
+                 rows, "llrrr")
 
 
 def _plot(title: str, draw) -> str:
-    """``draw(ax)`` on fresh axes under ``title`` (English, translated as the figure is drawn), as an
-    inline SVG that follows the theme."""
+    """``draw(ax)`` on fresh axes under ``title`` (English, written in each edition's language), as
+    an inline SVG that follows the theme."""
 
     def titled(ax):
         ax.set_title(tr(title), fontsize=11)
@@ -242,7 +255,7 @@ def training_svg(data: dict) -> str:
     def draw(ax):
         for colour, o in zip(LINE_COLOURS, data["optimizers"]):
             errors = training_runs()[o["key"]]
-            ax.plot(np.arange(len(errors)), errors, color=colour, linewidth=1.8, label=optimizer_name(o))
+            ax.plot(np.arange(len(errors)), errors, color=colour, linewidth=1.8, label=named(o))
         ax.axhline(threshold, color="black", linewidth=0.8, linestyle=":", alpha=0.7)
         ax.annotate(f"{threshold:g}", (len(errors) - 1, threshold), textcoords="offset points",
                     xytext=(0, 4), ha="right", fontsize=9)
@@ -289,7 +302,7 @@ def fit_calls_table(data: dict) -> str:
     for call in data["fit_calls"]:
         batch = samples if call["batch_size"] == "all" else call["batch_size"]
         iterations = training.iterations_per_epoch(samples, batch)
-        rows.append((both(f"{call['name']} ({call['korean']})", call["korean"]),
+        rows.append((glossed(call),
                      f"`{call['call']}`", f"{batch:,}", f"{iterations:,}", f"{samples - (iterations - 1) * batch:,}"))
     return table([tr("method"), tr("the note's call"), tr("batch size"),
                   tr("updates per epoch ({samples} samples)", samples=f"{samples:,}"), tr("size of the last batch")],
@@ -323,12 +336,11 @@ def epochs_table(data: dict) -> str:
     setup = table([tr("data set"), tr("value")], [
         (tr("samples (noisy XOR, 2 inputs, 1 target)"), f"{d['samples']:,}"),
         (tr("noise (standard deviation)"), f"{d['noise']:g}"), (tr("data seed"), f"{d['seed']}"),
-        (tr("network"), tr("2-{hidden}-1, sigmoid, binary cross-entropy", hidden=b["hidden_units"])),
+        (tr("network"), tr("{shape}, sigmoid, binary cross-entropy", shape=f"2-{b['hidden_units']}-1")),
         (tr("optimizer"), tr("{call} for every batch size", call=f"`SGD(learning_rate={b['learning_rate']:g})`")),
         (tr("epochs"), f"{b['epochs']}"), (tr("weights and shuffling seed"), f"{b['seed']}")], "lr")
     runs = table([tr("method"), tr("batch size"), tr("updates per epoch (counted)"), tr("⌈samples / batch size⌉"),
-                  tr("updates in {epochs} epochs", epochs=b["epochs"]), tr("loss at start"),
-                  tr("after {epochs} epochs", epochs=b["epochs"])],
+                  tr("updates in {n} epochs", n=b["epochs"]), tr("loss at start"), tr("after {n} epochs", n=b["epochs"])],
                  rows, "lrrrrrr")
     return setup + "\n" + runs
 
@@ -358,17 +370,19 @@ def errata_table(data: dict) -> str:
     rows = []
     for e in errata(data):
         if e.id == "fit-undefined-name":
-            derived = tr("`batch_size=len(X_train)`: one update per epoch")
+            derived = tr("{call}: one update per epoch", call="`batch_size=len(X_train)`")
         elif e.id == "iterations-from-epoch":
-            derived = tr(r"$\left\lceil \text{{samples}} / \text{{batch size}} \right\rceil$; with {samples} "
-                         "samples it is {iterations}, not {quotient}", samples=f"{samples:,}",
-                         iterations=training.iterations_per_epoch(samples, batch), quotient=f"{samples / batch:g}")
+            derived = tr("{formula}; with {samples} samples it is {iterations}, not {quotient}",
+                         formula=rf"$\left\lceil \text{{{tr('samples')}}} / \text{{{tr('batch size')}}} \right\rceil$",
+                         samples=f"{samples:,}", iterations=training.iterations_per_epoch(samples, batch),
+                         quotient=f"{samples / batch:g}")
         elif e.id == "momentum-one-step":
-            derived = (f"$v_{{3}} = {sp.latex(symbolic.momentum_unrolled(3))}$: "
-                       + tr("the gradient of step 1 is still in step 3"))
+            derived = tr("{v3}: the gradient of step 1 is still in step 3",
+                         v3=f"$v_{{3}} = {sp.latex(symbolic.momentum_unrolled(3))}$")
         else:
             raise KeyError(f"no rendering for erratum {e.id!r}")
-        rows.append((f"`{e.source}` {e.section}", e.printed, derived, localized(e, "explanation", f"{CHAPTER}.toml")))
+        rows.append((f"`{e.source}` " + korean_section(e.section), e.printed, derived,
+                     localized(e, "explanation", CHAPTER)))
     return table([tr("where"), tr("the note printed"), tr("derived"), tr("why")], rows)
 
 

@@ -14,6 +14,7 @@ from derivations.numeric import logistic as numeric
 from derivations.problems import data_file, errata, exact, exact_list
 from derivations.symbolic import logistic as symbolic
 from derivations.tables.common import agreement, display, fixed, math, plain, table
+from derivations.tables.language import both, localized, tr
 from derivations.tables.scripts import shown
 
 CHAPTER = "logistic"
@@ -43,10 +44,12 @@ def example(data: dict) -> dict:
 
 
 def quotes(data: dict) -> str:
-    """The note's sentences, in Korean with an English gloss, each under its source."""
+    """The note's sentences, each under its source: in Korean with an English gloss on the English
+    page, in Korean alone on the Korean page."""
     out = []
     for q in data["quotes"]:
-        out.append(f"> {q['text']}\n>\n> *{q['english']}*\n>\n> — `{q['source']}` {q['section']}\n")
+        gloss = both(f"> *{q['english']}*\n>\n", "")
+        out.append(f"> {q['text']}\n>\n{gloss}> — `{q['source']}` {q['section']}\n")
     return "\n".join(out)
 
 
@@ -69,15 +72,17 @@ def _form(expr: sp.Expr) -> str:
 def example_text(data: dict) -> str:
     v = example(data)
     return (f"$x = ({plain(v['x'][0])}, {plain(v['x'][1])})$, $w = ({plain(v['w'][0])}, {plain(v['w'][1])})$, "
-            f"$b = {plain(v['bias'])}$, label $y = {plain(v['label'])}$, learning rate "
-            f"$\\eta = {plain(v['learning_rate'])}$\n")
+            f"$b = {plain(v['bias'])}$, "
+            + tr("label $y = {label}$, learning rate $\\eta = {rate}$", label=plain(v["label"]),
+                 rate=plain(v["learning_rate"])) + "\n")
 
 
 ROWS = [("z", "z = w \\cdot x + b"), ("p", "p = \\sigma(z)"), ("loss", "L"),
         ("error", "\\sigma(z) - y"), ("dw1", "\\partial L / \\partial w_1"),
         ("dw2", "\\partial L / \\partial w_2"), ("db", "\\partial L / \\partial b"),
-        ("w1", "w_1 \\text{ after}"), ("w2", "w_2 \\text{ after}"), ("b", "b \\text{ after}"),
-        ("p_new", "\\sigma(z) \\text{ after}"), ("loss_new", "L \\text{ after}")]
+        ("w1", "w_1 {after}"), ("w2", "w_2 {after}"), ("b", "b {after}"),
+        ("p_new", "\\sigma(z) {after}"), ("loss_new", "L {after}")]
+"""The rows of the step's table, by :func:`symbolic.step`'s keys; ``{after}`` is a marked word."""
 
 
 def numpy_step(v: dict) -> dict[str, float]:
@@ -97,10 +102,12 @@ def step_table(data: dict) -> str:
     exact_values = symbolic.step(**{k: _sym(a) for k, a in v.items()})
     floats = numpy_step(v)
     rows = []
+    after = tr(r"\text{ after}")
     for key, label in ROWS:
         value = sp.N(exact_values[key], 50)
-        rows.append((math(label), fixed(value), f"{floats[key]:.8f}", agreement(value, floats[key])))
-    return table(["quantity", "SymPy (exact, 8 places)", "NumPy float64", "gap"], rows, "lrrc")
+        rows.append((math(label.replace("{after}", after)), fixed(value), f"{floats[key]:.8f}",
+                     agreement(value, floats[key])))
+    return table([tr("quantity"), tr("SymPy (exact, 8 places)"), "NumPy float64", tr("gap")], rows, "lrrc")
 
 
 def _sym(value):
@@ -110,5 +117,7 @@ def _sym(value):
 
 
 def errata_table(data: dict) -> str:
-    rows = [(f"`{e.source}` {e.section}", e.printed, e.quantity, e.explanation) for e in errata(data)]
-    return table(["where", "the note printed", "about", "why"], rows)
+    entries = {e["id"]: e for e in data["errata"]}
+    rows = [(f"`{e.source}` {e.section}", e.printed, localized(entries[e.id], "quantity", f"{CHAPTER}.toml"),
+             localized(entries[e.id], "explanation", f"{CHAPTER}.toml")) for e in errata(data)]
+    return table([tr("where"), tr("the note printed"), tr("about"), tr("why")], rows)

@@ -19,6 +19,7 @@ from derivations.symbolic.backprop_2_2_2 import DIGITS, Solution, solve
 from derivations.tables.activations import aligned, plain_q, positional, rational
 from derivations.tables import live
 from derivations.tables.common import agreement, display, math, table
+from derivations.tables.language import tr
 from derivations.tables.scripts import shown
 
 CHAPTER = "activations"
@@ -45,9 +46,9 @@ def generate() -> dict[str, str]:
 LOSS_FORMULAS = {
     "half_sse": ("½ · SSE", r"\frac{1}{2} \sum_{k} \left(t_{k} - o_{k}\right)^{2}"),
     "mse": ("MSE", r"\frac{1}{K} \sum_{k} \left(t_{k} - o_{k}\right)^{2}"),
-    "binary_cross_entropy": ("binary cross-entropy",
+    "binary_cross_entropy": (tr("binary cross-entropy"),
                              r"- \frac{1}{K} \sum_{k} \left(t_{k} \ln o_{k} + \left(1 - t_{k}\right) \ln \left(1 - o_{k}\right)\right)"),
-    "cross_entropy": ("categorical cross-entropy", r"- \sum_{k} t_{k} \ln o_{k}"),
+    "cross_entropy": (tr("categorical cross-entropy"), r"- \sum_{k} t_{k} \ln o_{k}"),
 }
 """The name and one-sample formula of each loss, for K outputs o (probabilities for the
 cross-entropies) and targets t."""
@@ -64,8 +65,8 @@ def loss_gradients_table() -> str:
         proof = sym_losses.gradient_minus_closed_form(name, k)
         rows.append((title, math(formula), math(sp.latex(closed)),
                      math(", ".join(sp.latex(d) for d in proof))))
-    return table(["loss", "one sample", r"$\partial / \partial o_{j}$",
-                  f"SymPy's derivative − this, for K = {k}"], rows, "llll")
+    return table([tr("loss"), tr("one sample"), r"$\partial / \partial o_{j}$",
+                  tr("SymPy's derivative − this, for K = {k}", k=k)], rows, "llll")
 
 
 def softmax_cross_entropy_steps() -> str:
@@ -78,10 +79,10 @@ def softmax_cross_entropy_steps() -> str:
     ]
     return (display(r"L = - \sum_{k} y_{k} \ln s_{k}, \quad s = \text{softmax}(z), \quad \sum_{k} y_{k} = 1")
             + "\n" + aligned(r"\frac{\partial L}{\partial z_{j}}", steps)
-            + "\nSymPy, differentiating the loss of three logits written out in full, finds "
-            + math(r"\frac{\partial L}{\partial z_{j}} - \left(s_{j} - y_{j}\right) = "
-                   + ", ".join(sp.latex(d) for d in proof))
-            + " for j = 1, 2, 3.\n")
+            + "\n" + tr("SymPy, differentiating the loss of three logits written out in full, finds {difference} "
+                         "for j = 1, 2, 3.",
+                         difference=math(r"\frac{\partial L}{\partial z_{j}} - \left(s_{j} - y_{j}\right) = "
+                                         + ", ".join(sp.latex(d) for d in proof))) + "\n")
 
 
 def sigmoid_binary_cross_entropy_steps() -> str:
@@ -105,19 +106,19 @@ def softmax_live_panel(example: dict) -> str:
     (k,) = [i + 1 for i, y in enumerate(_values(example["targets"], "targets")) if y == 1]
     n = range(1, len(zs) + 1)
     fields = [live.field(f"logits[{i - 1}]", f"z_{{{i}}}", plain_q(z)) for i, z in zip(n, zs)]
-    fields.append(live.field("class", r"k \text{ (true class)}", str(k)))
+    fields.append(live.field("class", tr(r"k \text{ (true class)}"), str(k)))
     rows = [(math("s_{j}"), *(live.value(f"s{j}") for j in n))]
     rows += [(math(rf"\partial s_{{{i}}} / \partial z_{{j}}"), *(live.value(f"ds{i}_dz{j}") for j in n)) for i in n]
     rows.append((math(r"\partial L / \partial z_{j}"), *(live.value(f"dL_dz{j}") for j in n)))
     rows.append((math(r"L = -\ln s_{k}"), live.value("L"), *([""] * (len(zs) - 1))))
-    intro = ("**Your own logits.** Change a logit or the true class $k$ and every value below is computed "
-             "again, in this page, by JavaScript in float64 (`docs/javascripts/softmax.js`, shown after this "
-             "panel): softmax with the largest logit subtracted first, the Jacobian, and the cross-entropy "
-             "from the logits (log-sum-exp), as the NumPy code does. The tables above are SymPy's exact values "
-             "for the example; a test holds the script to both Python routes, SymPy and NumPy, on a hundred "
-             "random vectors. The fields are kept in the page's address, so a link reproduces them.")
+    intro = tr("**Your own logits.** Change a logit or the true class $k$ and every value below is computed "
+               "again, in this page, by JavaScript in float64 (`docs/javascripts/softmax.js`, shown after this "
+               "panel): softmax with the largest logit subtracted first, the Jacobian, and the cross-entropy "
+               "from the logits (log-sum-exp), as the NumPy code does. The tables above are SymPy's exact values "
+               "for the example; a test holds the script to both Python routes, SymPy and NumPy, on a hundred "
+               "random vectors. The fields are kept in the page's address, so a link reproduces them.")
     header = ["", *(f"$j = {j}$" for j in n)]
-    return live.panel("softmax", intro, fields, header, rows, "Reset to the example")
+    return live.panel("softmax", intro, fields, header, rows, tr("Reset to the example"))
 
 
 def _values(values: list[float], where: str) -> list[sp.Rational]:
@@ -126,7 +127,7 @@ def _values(values: list[float], where: str) -> list[sp.Rational]:
 
 def _loss_rows(rows) -> str:
     """``rows``: (what, exact SymPy value, NumPy value)."""
-    return table(["quantity", "SymPy (exact)", "NumPy (float64)", "difference"],
+    return table([tr("quantity"), tr("SymPy (exact)"), "NumPy (float64)", tr("difference")],
                  [(what, positional(sp.N(v, DIGITS)), positional(n), agreement(sp.N(v, DIGITS), n))
                   for what, v, n in rows], "lrrr")
 
@@ -154,11 +155,13 @@ def regression_example(example: dict, solution: Solution) -> str:
     backprop = num_losses.half_sse([float(solution.value["o1"]), float(solution.value["o2"])],
                                    [float(v) for v in solution.problem.targets])
     return (table(["", *[f"k = {k}" for k in range(1, len(o) + 1)]],
-                  [("output o", *map(plain_q, o)), ("target t", *map(plain_q, t)),
+                  [(tr("output o"), *map(plain_q, o)), (tr("target t"), *map(plain_q, t)),
                    ("(t − o)²", *(plain_q((tk - ok) ** 2) for ok, tk in zip(o, t)))], "l" + "r" * len(o))
             + "\n" + _loss_rows(rows + grads)
-            + "\nThe backpropagation example's outputs against its targets, by the same function:\n\n"
-            + _loss_rows([(r"½ · SSE of $o_{1}, o_{2}$ = $E_{total}$", e_total, backprop)]))
+            + "\n" + tr("The backpropagation example's outputs against its targets, by the same function:")
+            + "\n\n"
+            + _loss_rows([(tr("½ · SSE of {outputs} = {E}", outputs="$o_{1}, o_{2}$", E="$E_{total}$"),
+                           e_total, backprop)]))
 
 
 def binary_example(example: dict) -> str:
@@ -172,11 +175,11 @@ def binary_example(example: dict) -> str:
     # dL/dz_j = dL/dp_j · dp_j/dz_j: NumPy's gradient with respect to p, times σ'(z).
     numpy_dz = num_losses.binary_cross_entropy_grad(pf, yf) * num.sigmoid_prime(zf)
     rows = [(f"p{j + 1} = σ(z{j + 1})", pj, pn) for j, (pj, pn) in enumerate(zip(p, pf))]
-    rows.append(("binary cross-entropy", loss, num_losses.binary_cross_entropy(pf, yf)))
+    rows.append((tr("binary cross-entropy"), loss, num_losses.binary_cross_entropy(pf, yf)))
     rows += [(f"∂L/∂z{j + 1} = (p{j + 1} − y{j + 1}) / {K}", (pj - yj) / K, n)
              for j, (pj, yj, n) in enumerate(zip(p, ys, numpy_dz))]
     inputs = table(["", *[f"k = {k}" for k in range(1, K + 1)]],
-                   [("logit z", *map(plain_q, zs)), ("label y", *map(plain_q, ys))], "l" + "r" * K)
+                   [(tr("logit z"), *map(plain_q, zs)), (tr("label y"), *map(plain_q, ys))], "l" + "r" * K)
     return inputs + "\n" + _loss_rows(rows)
 
 
@@ -188,12 +191,12 @@ def categorical_example(example: dict) -> str:
     loss = sym_losses.cross_entropy(s, ys)
     numpy_dz = num.softmax_jacobian(zf).T @ num_losses.cross_entropy_grad(sf, yf)
     rows = [(f"s{j + 1}", sj, n) for j, (sj, n) in enumerate(zip(s, sf))]
-    rows.append(("categorical cross-entropy", loss, num_losses.cross_entropy(sf, yf)))
+    rows.append((tr("categorical cross-entropy"), loss, num_losses.cross_entropy(sf, yf)))
     rows += [(f"∂L/∂z{j + 1} = s{j + 1} − y{j + 1}", sj - yj, n)
              for j, (sj, yj, n) in enumerate(zip(s, ys, numpy_dz))]
     K = len(zs)
     inputs = table(["", *[f"k = {k}" for k in range(1, K + 1)]],
-                   [("logit z", *map(plain_q, zs)), ("target y", *map(plain_q, ys))], "l" + "r" * K)
+                   [(tr("logit z"), *map(plain_q, zs)), (tr("target y"), *map(plain_q, ys))], "l" + "r" * K)
     return inputs + "\n" + _loss_rows(rows)
 
 

@@ -18,7 +18,6 @@ from derivations.symbolic import momentum_minimum as symbolic
 from derivations.tables.common import display, fixed, table
 from derivations.tables.figures import svg_figure
 from derivations.tables.language import both, localized, tr
-from derivations.tables.logistic import quotes
 
 CHAPTER = "momentum"
 """The data file read, and the folder under ``docs/generated/`` written."""
@@ -26,11 +25,11 @@ CHAPTER = "momentum"
 COLOURS = ("#e0803a", "#3b8fd9", "#3fae6a")
 """Mid-tone line colours, readable on white and on Material's near-black."""
 
+MINIMUM = {"global": "global minimum", "local": "local minimum"}
+"""The two minima's names (to translate where written), by the key :func:`minima` gives them."""
+
 AGREEMENT = 1e-12
 """How close every float64 iterate must come to the 50-digit one."""
-
-MINIMUM = {"global": "global minimum", "local": "local minimum"}
-"""Each minimum as a page names it (English, translated where it is shown)."""
 
 
 def generate() -> dict[str, str]:
@@ -46,6 +45,16 @@ def generate() -> dict[str, str]:
         "errata.md": errata_table(data),
     }
     return {f"generated/{CHAPTER}/{name}": text for name, text in files.items()}
+
+
+def quotes(data: dict) -> str:
+    """The note's sentences under their source: in English with the Korean and its gloss, in Korean
+    as the note wrote them."""
+    out = []
+    for q in data["quotes"]:
+        source = f"> — `{q['source']}` {q['section']}\n"
+        out.append(both(f"> {q['text']}\n>\n> *{q['english']}*\n>\n{source}", f"> {q['text']}\n>\n{source}"))
+    return "\n".join(out)
 
 
 def function(data: dict) -> sp.Expr:
@@ -88,8 +97,9 @@ def function_text(data: dict) -> str:
 
 def settings_text(data: dict) -> str:
     s = data["settings"]
-    return tr("learning rate $\\eta = {rate}$, momentum $\\mu = {momentum}$ (plain gradient descent: $\\mu = 0$), "
-              "{steps} steps, $v_0 = 0$", rate=s["learning_rate"], momentum=s["momentum"], steps=s["steps"]) + "\n"
+    return tr("learning rate {eta}, momentum {mu} (plain gradient descent: {zero}), {steps} steps, {v0}",
+              eta=f"$\\eta = {s['learning_rate']}$", mu=f"$\\mu = {s['momentum']}$", zero="$\\mu = 0$",
+              steps=s["steps"], v0="$v_0 = 0$") + "\n"
 
 
 def _gap(exact: list[sp.Float], floats: np.ndarray) -> float:
@@ -107,20 +117,21 @@ def runs_table(data: dict, computed: dict) -> str:
         near = min(mins, key=lambda name: abs(last - mins[name].at.evalf(symbolic.DIGITS)))
         crossed = next((k for k, v in enumerate(exact) if (v - peak_at) * (exact[0] - peak_at) < 0), None)
         gap = _gap(exact, floats)
-        rows.append((localized(r, "name", f"{CHAPTER}.toml"), fixed(exact[0]), fixed(min(exact)),
-                     tr("never") if crossed is None else tr("step {k}", k=crossed), fixed(last), tr(MINIMUM[near]),
+        rows.append((localized(r, "name", CHAPTER), fixed(exact[0]), fixed(min(exact)),
+                     tr("never") if crossed is None else tr("step {k}", k=crossed),
+                     fixed(last), tr(MINIMUM[near]),
                      f"< {AGREEMENT:.0e} ✓" if gap < AGREEMENT else f"{gap:.1e} ✗"))
-    header = [tr("run"), "$x_0$", tr("leftmost $x_k$"), tr("passes the maximum"),
-              f"$x_{{{data['settings']['steps']}}}$",
+    header = [tr("run"), "$x_0$", tr("leftmost $x_k$"), tr("passes the maximum"), f"$x_{{{data['settings']['steps']}}}$",
               tr("nearest"), tr("NumPy gap, all steps")]
     return table(header, rows, "lrrlrlc")
 
 
 def iterates_table(data: dict, computed: dict) -> str:
-    columns = [computed[r["name"]][0] for r in data["runs"]]
+    names = [r["name"] for r in data["runs"]]
+    columns = [computed[n][0] for n in names]
     rows = [(k, *(fixed(col[k]) for col in columns)) for k in range(len(columns[0]))]
-    return table(["$k$", *(f"$x_k$, {localized(r, 'name', f'{CHAPTER}.toml')}" for r in data["runs"])], rows,
-                 "r" + "r" * len(columns))
+    header = ["$k$", *("$x_k$, " + localized(r, "name", CHAPTER) for r in data["runs"])]
+    return table(header, rows, "r" + "r" * len(names))
 
 
 def figure(data: dict, computed: dict) -> str:
@@ -133,9 +144,9 @@ def figure(data: dict, computed: dict) -> str:
         left.plot(grid, np.polyval(coefficients, grid), color="black", linewidth=1.2)
         for colour, r in zip(COLOURS, data["runs"]):
             xs = computed[r["name"]][1]
-            label = localized(r, "name", f"{CHAPTER}.toml")
-            left.plot(xs, np.polyval(coefficients, xs), "o", color=colour, markersize=3, alpha=0.8, label=label)
-            right.plot(np.arange(len(xs)), xs, color=colour, linewidth=1.6, label=label)
+            left.plot(xs, np.polyval(coefficients, xs), "o", color=colour, markersize=3, alpha=0.8,
+                      label=localized(r, "name", CHAPTER))
+            right.plot(np.arange(len(xs)), xs, color=colour, linewidth=1.6, label=localized(r, "name", CHAPTER))
         for name, c in mins.items():
             at = float(c.at.evalf(20))
             right.axhline(at, color="black", linewidth=0.8, linestyle=":", alpha=0.7)
@@ -158,10 +169,8 @@ def errata_table(data: dict) -> str:
         if e.id != "escape-needs-speed":
             raise KeyError(f"no rendering for erratum {e.id!r}")
         stays = not symbolic.moves_from_rest(f, local.at, rate)
-        # The other outcome is never printed while the erratum holds: its Korean stands beside it, as
-        # the catalog holds only words in use.
-        outcome = tr("$x_1 = x_0$ exactly, with or without momentum") if stays else both("it moves", "움직인다")
-        derived = tr("from rest at the local minimum $x = {x}$: {outcome}", x=fixed(local.at.evalf(symbolic.DIGITS)),
-                     outcome=outcome)
-        rows.append((f"`{e.source}` {e.section}", e.printed, derived, localized(e, "explanation", f"{CHAPTER}.toml")))
+        derived = tr("from rest at the local minimum {x}: {outcome}",
+                     x=f"$x = {fixed(local.at.evalf(symbolic.DIGITS))}$",
+                     outcome=tr("$x_1 = x_0$ exactly, with or without momentum") if stays else both("it moves", "움직인다"))
+        rows.append((f"`{e.source}` {e.section}", e.printed, derived, localized(e, "explanation", CHAPTER)))
     return table([tr("where"), tr("the note printed"), tr("derived"), tr("why")], rows)

@@ -20,6 +20,7 @@ from derivations.problems import data_file, errata, exact_list, printed_values
 from derivations.symbolic import perceptron as symbolic
 from derivations.symbolic.perceptron import INPUTS, WEIGHTS, w1
 from derivations.tables.common import math, plain, table
+from derivations.tables.language import localized, tr
 from derivations.tables.scripts import shown
 
 CHAPTER = "perceptron"
@@ -80,8 +81,8 @@ def step_table() -> str:
     """The three step rules of the notes, on a negative, a zero and a positive weighted sum."""
     rows = [(q(v), symbolic.step(v), symbolic.step_as_printed(v), symbolic.sign_step(v))
             for v in map(sp.Integer, (-1, 0, 1))]
-    header = ["$s$", "002 gate code: 1 if $s > 0$, else 0", "002 §1.1 formula: 1 if $s \\geq 0$, else 0",
-              "004 $\\tau(s)$: 1 if $s > 0$, else −1"]
+    header = ["$s$", tr("002 gate code: 1 if $s > 0$, else 0"), tr("002 §1.1 formula: 1 if $s \\geq 0$, else 0"),
+              tr("004 $\\tau(s)$: 1 if $s > 0$, else −1")]
     return table(header, rows, "rccc")
 
 
@@ -94,8 +95,8 @@ def gates_table(gates, printed) -> str:
         agrees = "✓" if outputs == symbolic.gate_truth(gate) else "✗"
         rows.append((gate, weights_text(weights), ", ".join(q(v) for v in sums),
                      f"{tuple_text(outputs)} {agrees}", note_cell(printed, f"{gate}_gate", tuple_text(outputs))))
-    header = ["gate", "[w1, w2, b]", "$s$ on (0,0), (0,1), (1,0), (1,1)", "output (✓: it is the gate)",
-              "the note's code printed"]
+    header = [tr("gate"), "[w1, w2, b]", tr("$s$ on (0,0), (0,1), (1,0), (1,1)"), tr("output (✓: it is the gate)"),
+              tr("the note's code printed")]
     return table(header, rows, "llllr")
 
 
@@ -105,7 +106,7 @@ def conditions_table(gate: str) -> str:
     truth = symbolic.gate_truth(gate)
     rows = [(tuple_text(p), out, math(c.latex()))
             for p, out, c in zip(INPUTS, truth, symbolic.gate_conditions(truth))]
-    return table(["input", "output wanted", "condition on $w_1, w_2, b$"], rows, "lcl")
+    return table([tr("input"), tr("output wanted"), tr("condition on $w_1, w_2, b$")], rows, "lcl")
 
 
 def _combination(q_: symbolic.Inequality) -> str:
@@ -119,13 +120,13 @@ def elimination_steps(gate: str) -> str:
     result = symbolic.fourier_motzkin(symbolic.gate_conditions(symbolic.gate_truth(gate)))
     rows = []
     for j, stage in enumerate(result.stages):
-        left = ", ".join(math(sp.latex(v)) for v in result.variables[j:]) or "none"
+        left = ", ".join(math(sp.latex(v)) for v in result.variables[j:]) or tr("none")
         for q_ in stage:
             rows.append((j, left, math(q_.latex()), math(_combination(q_))))
-    out = table(["eliminated", "variables left", "inequality", "= sum of conditions"], rows, "clll")
+    out = table([tr("eliminated"), tr("variables left"), tr("inequality"), tr("= sum of conditions")], rows, "clll")
     if result.feasible:
-        return out + "\nFeasible: " + math(_witness(result.witness)) + "\n"
-    return out + "\nThe last line is false: " + math(result.certificate.latex()) + ".\n"
+        return out + "\n" + tr("Feasible: {witness}", witness=math(_witness(result.witness))) + "\n"
+    return out + "\n" + tr("The last line is false: {inequality}.", inequality=math(result.certificate.latex())) + "\n"
 
 
 def _witness(witness) -> str:
@@ -139,9 +140,9 @@ def feasible_table(gates) -> str:
         result = symbolic.fourier_motzkin(symbolic.gate_conditions(symbolic.gate_truth(gate)))
         w = [result.witness[v] for v in WEIGHTS]
         outputs = symbolic.truth_table(w)
-        rows.append((gate, "yes" if result.feasible else "no", weights_text(w),
+        rows.append((gate, tr("yes") if result.feasible else tr("no"), weights_text(w),
                      f"{tuple_text(outputs)} {'✓' if outputs == symbolic.gate_truth(gate) else '✗'}"))
-    return table(["gate", "feasible", "weights found [w1, w2, b]", "their truth table"], rows, "lcll")
+    return table([tr("gate"), tr("feasible"), tr("weights found [w1, w2, b]"), tr("their truth table")], rows, "lcll")
 
 
 def best_table(printed) -> str:
@@ -153,12 +154,12 @@ def best_table(printed) -> str:
         w = [result.witness[v] for v in WEIGHTS]
         outputs = symbolic.truth_table(w)
         right = sum(o == t for o, t in zip(outputs, truth))
-        rows.append((tuple_text(INPUTS[dropped]), weights_text(w), tuple_text(outputs), f"{right} of 4"))
+        rows.append((tuple_text(INPUTS[dropped]), weights_text(w), tuple_text(outputs), tr("{right} of {n}", right=right, n=len(truth))))
     percent = Fraction(size, len(truth)) * 100
-    out = table(["input given up", "weights found [w1, w2, b]", "outputs", "right"], rows, "lllc")
+    out = table([tr("input given up"), tr("weights found [w1, w2, b]"), tr("outputs"), tr("right")], rows, "lllc")
     note = note_cell(printed, "xor_best_accuracy_percent", plain(percent))
-    return out + (f"\nAt most {size} of {len(truth)} inputs: {plain(percent)} % "
-                  f"(the note's figure: {note}).\n")
+    return out + "\n" + tr("At most {size} of {n} inputs: {percent} % (the note's figure: {note}).",
+                            size=size, n=len(truth), percent=plain(percent), note=note) + "\n"
 
 
 def xor_network_table(data: dict) -> str:
@@ -172,33 +173,36 @@ def xor_network_table(data: dict) -> str:
     header = ["$x_1$", "$x_2$", f"$h_1$ = {h1}", f"$h_2$ = {h2}", f"$y$ = {net['output']}($h_1$, $h_2$)",
               "XOR"]
     layers = ", ".join(f"{g} {weights_text(weights[g])}" for g in net["weights"])
-    return table(header, rows, "cccccc") + f"\nWeights [w1, w2, b]: {layers}.\n"
+    return table(header, rows, "cccccc") + "\n" + tr("Weights [w1, w2, b]: {layers}.", layers=layers) + "\n"
 
 
 # --- errata --------------------------------------------------------------------------------------
 
 def errata_table(data: dict, gates) -> str:
     rows = []
+    explanations = {e["id"]: localized(e, "explanation", f"{CHAPTER}.toml") for e in data["errata"]}
     for e in errata(data):
         if e.id == "nand-restated-bias":
             stated = tuple(Fraction(v.strip()) for v in e.note_value.strip("[]").split(","))
             nand = next(w for g, w in gates if g == "NAND")
-            derived = (f"{weights_text(nand)} gives {tuple_text(symbolic.truth_table(nand))} (NAND)")
-            consequence = f"{weights_text(stated)} gives {tuple_text(symbolic.truth_table(stated))}"
+            derived = tr("{weights} gives {outputs} (NAND)", weights=weights_text(nand),
+                         outputs=tuple_text(symbolic.truth_table(nand)))
+            consequence = tr("{weights} gives {outputs}", weights=weights_text(stated),
+                             outputs=tuple_text(symbolic.truth_table(stated)))
         elif e.id == "step-boundary":
             weights = next(w for g, w in gates if g == "AND" and symbolic.truth_table(w, symbolic.step_as_printed)
                            != symbolic.truth_table(w))
-            derived = (f"with the code's $s > 0$, {weights_text(weights)} gives "
-                       f"{tuple_text(symbolic.truth_table(weights))} (AND)")
-            consequence = (f"with the formula's $s \\geq 0$ it gives "
-                           f"{tuple_text(symbolic.truth_table(weights, symbolic.step_as_printed))} (OR)")
+            derived = tr("with the code's $s > 0$, {weights} gives {outputs} (AND)",
+                         weights=weights_text(weights), outputs=tuple_text(symbolic.truth_table(weights)))
+            consequence = tr("with the formula's $s \\geq 0$ it gives {outputs} (OR)",
+                             outputs=tuple_text(symbolic.truth_table(weights, symbolic.step_as_printed)))
         elif e.id == NP_INT:
-            derived = f"`{np_int_fix(e)}` (the page's `step`; the activations chapter points here)"
-            consequence = f"AttributeError on NumPy {np.__version__.split('.')[0]}.x"
+            derived = tr("{fix} (the page's `step`; the activations chapter points here)", fix=f"`{np_int_fix(e)}`")
+            consequence = tr("AttributeError on NumPy {major}.x", major=np.__version__.split('.')[0])
         elif e.id == "gradient-sign":
             g = symbolic.objective_gradient()[w1]
             derived = math(rf"\frac{{\partial J}}{{\partial w_1}} = {sp.latex(g)}")
-            consequence = "the update adds ρ Σ y_k x_k because it subtracts ρ ∂J/∂w"
+            consequence = tr("the update adds ρ Σ y_k x_k because it subtracts ρ ∂J/∂w")
         elif e.id == "objective-condition-3":
             example = data["objective_example"]
             labels = [1 if out else -1 for out in symbolic.gate_truth(example["gate"])]
@@ -206,14 +210,14 @@ def errata_table(data: dict, gates) -> str:
                                                                           INPUTS, labels)
                     for w in example["weights"]]
             (wa, ja, ya), (wb, jb, yb) = _counterexample(runs)
-            derived = (f"$w$ = {weights_text(wa)}: {len(ya)} misclassified, $J$ = {q(ja)}; "
-                       f"$w$ = {weights_text(wb)}: {len(yb)} misclassified, $J$ = {q(jb)}")
-            consequence = "more misclassified samples, smaller J"
+            derived = "; ".join(tr("$w$ = {weights}: {count} misclassified, $J$ = {J}", weights=weights_text(w),
+                                   count=len(y), J=q(j)) for w, j, y in ((wa, ja, ya), (wb, jb, yb)))
+            consequence = tr("more misclassified samples, smaller J")
         else:
             raise KeyError(f"no rendering for erratum {e.id!r}")
         quoted = {"step-boundary": math(e.printed), NP_INT: f"`{e.printed}`"}.get(e.id, e.printed)
-        rows.append((e.id, (f"`{e.source}` {e.section}", quoted, derived, consequence, e.explanation)))
-    fields = ["where", "the note printed", "derived", "what the note's version does", "why"]
+        rows.append((e.id, (f"`{e.source}` {e.section}", quoted, derived, consequence, explanations[e.id])))
+    fields = [tr("where"), tr("the note printed"), tr("derived"), tr("what the note's version does"), tr("why")]
     # One small table per slip: five long columns side by side do not fit a page. Each has an
     # anchor, so another page can point to a slip instead of repeating it.
     return "\n".join(f'<span id="{slip_anchor(id_)}"></span>\n\n' + table([f"{i}.", "&nbsp;"], zip(fields, row), "ll")
@@ -283,7 +287,8 @@ def gate_svg(gate: str, lines: list) -> str:
     dark theme; hollow points are filled with the page's background colour.
     """
     truth = symbolic.gate_truth(gate)
-    title = f"{gate}: the four inputs and the decision line" + ("s" if len(lines) > 1 else "")
+    title = (tr("{gate}: the four inputs and the decision lines", gate=gate) if len(lines) > 1
+             else tr("{gate}: the four inputs and the decision line", gate=gate))
     parts = [f'<svg class="gate" viewBox="0 0 {SIZE + 2 * PAD} {SIZE + 2 * PAD}" role="img" '
              'xmlns="http://www.w3.org/2000/svg" font-family="sans-serif" font-size="16" '
              'fill="currentColor">', f"<title>{title}</title>"]

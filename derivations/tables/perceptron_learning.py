@@ -15,6 +15,7 @@ from derivations.symbolic import perceptron as symbolic
 from derivations.symbolic.perceptron import INPUTS, WEIGHTS
 from derivations.tables import live
 from derivations.tables.common import display, math, table
+from derivations.tables.language import tr
 from derivations.tables.scripts import shown
 from derivations.tables.perceptron import note_cell, q, tuple_text, weights_text
 
@@ -79,11 +80,11 @@ def objective_table(data: dict) -> str:
         w = exact_list({"w": w}, "w", 3)
         value, wrong = symbolic.objective(w, INPUTS, labels)
         terms = " + ".join(q(-labels[k] * symbolic.weighted_sum(w, INPUTS[k])) for k in wrong) or "—"
-        rows.append((weights_text(w), ", ".join(tuple_text(INPUTS[k]) for k in wrong) or "none",
+        rows.append((weights_text(w), ", ".join(tuple_text(INPUTS[k]) for k in wrong) or tr("none"),
                      len(wrong), terms, q(value)))
-    header = ["$w$ = [w1, w2, b]", "misclassified $Y$", "how many", "terms $-y_k s_k$", "$J(w)$"]
+    header = ["$w$ = [w1, w2, b]", tr("misclassified $Y$"), tr("how many"), tr("terms $-y_k s_k$"), "$J(w)$"]
     labels_text = ", ".join(f"{tuple_text(p)} → {lab:+d}" for p, lab in zip(INPUTS, labels))
-    return f"Labels ({example['gate']}): {labels_text}.\n\n" + table(header, rows, "llcll")
+    return tr("Labels ({gate}): {labels}.", gate=example["gate"], labels=labels_text) + "\n\n" + table(header, rows, "llcll")
 
 
 def worked_inputs_text(data: dict) -> str:
@@ -96,8 +97,9 @@ def worked_inputs_text(data: dict) -> str:
 def training_settings_text(data: dict) -> str:
     v = _training_settings(data)
     order = ", ".join(tuple_text(p) for p in v["order"])
-    return (f"start $[w_1, w_2, b] = {weights_text(v['start'])}$, learning rate $\\eta = {q(v['learning_rate'])}$, "
-            f"samples in the order {order} in every epoch, at most {v['max_epochs']} epochs\n")
+    return tr("start $[w_1, w_2, b] = {start}$, learning rate $\\eta = {rate}$, samples in the order {order} "
+              "in every epoch, at most {epochs} epochs", start=weights_text(v["start"]), rate=q(v["learning_rate"]),
+              order=order, epochs=v["max_epochs"]) + "\n"
 
 
 def worked_table(data: dict, printed) -> str:
@@ -105,16 +107,17 @@ def worked_table(data: dict, printed) -> str:
     results = symbolic.worked_problem(**worked_inputs(data))
     rows_spec = [("w1x1", r"w_1(0)\, x_1"), ("w2x2", r"w_2(0)\, x_2"), ("s", r"s = w(0) \cdot x + b(0)"),
                  ("y", "y"), ("t_minus_y", "t - y"), ("w1", "w_1(1)"), ("w2", "w_2(1)"), ("b", "b(1)"),
-                 ("s_new", r"s = w(1) \cdot x + b(1)"), ("y_new", "y \\text{ after}")]
+                 ("s_new", r"s = w(1) \cdot x + b(1)"), ("y_new", "y " + tr(r"\text{ after}"))]
     rows = []
     for key, label in rows_spec:
         cells = [q(results[rule][key]) for rule in symbolic.RULES]
         rows.append((math(label), *cells, note_cell(printed, key, cells[0])))
-    header = ["quantity", "delta rule ($y = s$)", r"perceptron rule ($y = \tau(s)$)",
-              r"gradient of $J$ ($\rho = \eta$)", "note"]
+    header = [tr("quantity"), tr("delta rule ($y = s$)"), tr(r"perceptron rule ($y = \tau(s)$)"),
+              tr(r"gradient of $J$ ($\rho = \eta$)"), tr("note")]
     delta = results["delta"]
-    sentence = (f"\nDelta rule: the error $t - y$ goes from {q(delta['t_minus_y'])} to {q(delta['t_minus_y_new'])}, "
-                f"which is $1 - \\eta\\,(x_1^2 + x_2^2 + 1) = 1 - {q(delta['step_size'])}$ times the old error.\n")
+    sentence = "\n" + tr("Delta rule: the error $t - y$ goes from {before} to {after}, which is "
+                         "$1 - \\eta\\,(x_1^2 + x_2^2 + 1) = 1 - {step}$ times the old error.",
+                         before=q(delta["t_minus_y"]), after=q(delta["t_minus_y_new"]), step=q(delta["step_size"])) + "\n"
     return table(header, rows, "lrrrr") + sentence
 
 
@@ -130,16 +133,16 @@ def live_panel(data: dict) -> str:
     shared = [(math(r"w_1(0)\, x_1"), live.value("w1x1"), ""), (math(r"w_2(0)\, x_2"), live.value("w2x2"), ""),
               (math(r"s = w(0) \cdot x + b(0)"), live.value("s"), "")]
     labels = {"y": "y", "t_minus_y": "t - y", "w1": "w_1(1)", "w2": "w_2(1)", "b": "b(1)",
-              "s_new": r"s = w(1) \cdot x + b(1)", "y_new": r"y \text{ after}"}
+              "s_new": r"s = w(1) \cdot x + b(1)", "y_new": "y " + tr(r"\text{ after}")}
     rows = shared + [(math(label), *(live.value(f"{rule}_{key}") for rule in symbolic.LIVE_RULES))
                      for key, label in labels.items()]
-    intro = ("**Your own numbers.** Change a field and every value below is computed again, in this page, "
-             "by JavaScript in float64 (`docs/javascripts/perceptron.js`, shown after this panel, beside the NumPy rules above). "
-             "The table above is SymPy's, exact, for the note's numbers; a test holds the script to both "
-             "Python routes, SymPy and NumPy, on a hundred random problems. The fields are kept in the "
-             "page's address, so a link reproduces them.")
-    header = ["quantity", "delta rule ($y = s$)", r"perceptron rule ($y = \tau(s)$)"]
-    return live.panel("perceptron", intro, fields, header, rows, "Reset to the note's numbers")
+    intro = tr("**Your own numbers.** Change a field and every value below is computed again, in this page, "
+               "by JavaScript in float64 (`docs/javascripts/perceptron.js`, shown after this panel, beside the NumPy rules above). "
+               "The table above is SymPy's, exact, for the note's numbers; a test holds the script to both "
+               "Python routes, SymPy and NumPy, on a hundred random problems. The fields are kept in the "
+               "page's address, so a link reproduces them.")
+    header = [tr("quantity"), tr("delta rule ($y = s$)"), tr(r"perceptron rule ($y = \tau(s)$)")]
+    return live.panel("perceptron", intro, fields, header, rows, tr("Reset to the note's numbers"))
 
 
 # --- training ------------------------------------------------------------------------------------
@@ -158,19 +161,20 @@ def training_tables(data: dict) -> dict[str, str]:
         rows = [(0, weights_text(settings["start"]), "—")]
         rows += [(e, weights_text(after[-1]), errs)
                  for e, (after, errs) in enumerate(zip(run.epochs, run.errors), start=1)]
-        out = table(["epoch", "[w1, w2, b] at its end", "errors in the epoch"], rows, "clc")
+        out = table([tr("epoch"), tr("[w1, w2, b] at its end"), tr("errors in the epoch")], rows, "clc")
         if run.converged:
-            out += (f"\nConverged: epoch {len(run.epochs)} makes no error; the weights "
-                    f"{weights_text(run.epochs[-1][-1])} compute {gate}.\n")
+            out += "\n" + tr("Converged: epoch {epoch} makes no error; the weights {weights} compute {gate}.",
+                             epoch=len(run.epochs), weights=weights_text(run.epochs[-1][-1]), gate=gate) + "\n"
         else:
-            out += (f"\nNever converged: stopped by the limit of {settings['max_epochs']} epochs, "
-                    f"with {run.errors[-1]} errors in the last.\n")
+            out += "\n" + tr("Never converged: stopped by the limit of {limit} epochs, with {errors} errors in the last.",
+                             limit=settings["max_epochs"], errors=run.errors[-1]) + "\n"
         if run.cycle:
             first, period = run.cycle
-            epochs = "epoch" if period == 1 else f"{period} epochs"
-            out += (f"\nThe weights at the end of epoch {first + period - 1} equal those at the end of "
-                    f"epoch {first - 1}: every epoch from {first} on repeats the {epochs} before it, "
-                    f"{period * len(settings['order'])} updates that lead back to where they began.\n")
+            epochs = tr("epoch") if period == 1 else tr("{period} epochs", period=period)
+            out += "\n" + tr("The weights at the end of epoch {last} equal those at the end of epoch {before}: "
+                             "every epoch from {first} on repeats the {epochs} before it, {updates} updates that "
+                             "lead back to where they began.", last=first + period - 1, before=first - 1,
+                             first=first, epochs=epochs, updates=period * len(settings["order"])) + "\n"
             files[f"training_{gate.lower()}_cycle.md"] = _cycle_table(run, settings, gate)
         files[f"training_{gate.lower()}.md"] = out
     return files
@@ -187,7 +191,7 @@ def _cycle_table(run, settings, gate) -> str:
             out = symbolic.step(symbolic.weighted_sum(weights, point))
             rows.append((epoch, tuple_text(point), truth[point], out, weights_text(after)))
             weights = after
-    return (f"Start of epoch {first}: {weights_text(start)}.\n\n"
-            + table(["epoch", "sample", "$t$", "$y$", "[w1, w2, b] after"], rows, "ccccl"))
+    return (tr("Start of epoch {epoch}: {weights}.", epoch=first, weights=weights_text(start)) + "\n\n"
+            + table([tr("epoch"), tr("sample"), "$t$", "$y$", tr("[w1, w2, b] after")], rows, "ccccl"))
 
 

@@ -22,6 +22,7 @@ from derivations.symbolic import perceptron as sym_perceptron
 from derivations.symbolic import plane as symbolic
 from derivations.tables.common import AGREEMENT, agreement, check, fixed, math, table
 from derivations.tables.figures import svg_figure
+from derivations.tables.language import both, localized, tr
 from derivations.tables.perceptron import q, tuple_text, weights_text
 from derivations.tables.scripts import shown
 
@@ -59,12 +60,14 @@ VERDICTS = {"shown": "shown here", "partly": "partly true", "claim": "a claim (n
 
 
 def claims_table(data: dict) -> str:
+    """The notes' sentences as printed (with an English gloss on the English page), a verdict, and
+    what is and is not true about each."""
     rows = []
     for c in data["claims"]:
         said = c["printed"] + (f" {math(c['formula'])}" if "formula" in c else "")
-        rows.append((f"`{c['source']}` {c['section']}", f"{said}<br>*{c['english']}*",
-                     VERDICTS[c["verdict"]], c["truth"]))
-    return table(["where", "the note says", "verdict", "what is and is not true"], rows)
+        rows.append((f"`{c['source']}` {c['section']}", said + both(f"<br>*{c['english']}*", ""),
+                     tr(VERDICTS[c["verdict"]]), localized(c, "truth", f"{CHAPTER}.toml")))
+    return table([tr("where"), tr("the note says"), tr("verdict"), tr("what is and is not true")], rows)
 
 
 def neuron_rows(weights) -> list[dict]:
@@ -86,9 +89,9 @@ def neuron_table(gates: dict) -> str:
     rows = [(tuple_text(r["x"]), q(r["s"]), f"{r['step']} {check(r['step'] == r['step_np'])}",
              fixed(r["sigma"]), f"{r['sigma_np']:.8f}", agreement(r["sigma"], r["sigma_np"]))
             for r in neuron_rows(weights)]
-    header = ["x", "s = w1·x1 + w2·x2 + b", "step(s), NumPy ✓", "σ(s) SymPy", "σ(s) NumPy", "gap"]
-    return (f"{gate}, the note's first weight set $[w_1, w_2, b]$ = {weights_text(weights)}:\n\n"
-            + table(header, rows, "lrcrrc"))
+    header = ["x", "s = w1·x1 + w2·x2 + b", "step(s), NumPy ✓", "σ(s) SymPy", "σ(s) NumPy", tr("gap")]
+    return (tr("{gate}, the note's first weight set $[w_1, w_2, b]$ = {weights}:", gate=gate,
+               weights=weights_text(weights)) + "\n\n" + table(header, rows, "lrcrrc"))
 
 
 # --- The threshold moved into a bias ------------------------------------------------------------
@@ -122,8 +125,8 @@ def threshold_bias_table(gates: dict) -> str:
                     ", ".join(q(v) for v in r["dots"]), tuple_text(r["threshold>="]),
                     tuple_text(r["bias>="]), f"{tuple_text(r['numpy>='][0])}, {tuple_text(r['numpy>='][1])}",
                     f"{tuple_text(r['threshold>'])}, {tuple_text(r['bias>'])}", check(same)))
-    header = ["gate", "[w1, w2]", "θ", "b = −θ", "w·x on the four inputs", "w·x ≥ θ", "w·x + b ≥ 0",
-              "NumPy, both forms", "with >: both forms", "same"]
+    header = [tr("gate"), "[w1, w2]", "θ", "b = −θ", tr("w·x on the four inputs"), "w·x ≥ θ", "w·x + b ≥ 0",
+              tr("NumPy, both forms"), tr("with >: both forms"), tr("same")]
     return table(header, out, "llrrlllllc")
 
 
@@ -155,20 +158,21 @@ def hyperplane_table(data: dict) -> str:
         right = check(r["right"] == r["corners"] and r["right_np"] == r["right"])
         rows.append((r["n"], r["gate"], math(plane), r["corners"], f"{r['right']}, {r['right_np']} {right}",
                      q(r["margin"])))
-    header = ["n", "gate", "hyperplane wᵀx + b = 0", "corners, 2ⁿ", "right: SymPy, NumPy",
-              "nearest corner's s, in size"]
+    header = ["n", tr("gate"), tr("hyperplane wᵀx + b = 0"), tr("corners, 2ⁿ"), tr("right: SymPy, NumPy"),
+              tr("nearest corner's s, in size")]
     return table(header, rows, "rlcrrr")
 
 
 def two_input_table() -> str:
     rows = []
     for truth, feasible, weights in symbolic.two_input_functions():
-        rows.append((tuple_text(truth), "yes" if feasible else "**no**",
-                     weights_text(weights) if weights else "none exist (the XOR proof)"))
+        rows.append((tuple_text(truth), tr("yes") if feasible else f"**{tr('no')}**",
+                     weights_text(weights) if weights else tr("none exist (the XOR proof)")))
     found = sum(f for _, f, _ in symbolic.two_input_functions())
-    return (table(["output on (0,0), (0,1), (1,0), (1,1)", "one line?", "weights found [w1, w2, b]"],
+    return (table([tr("output on (0,0), (0,1), (1,0), (1,1)"), tr("one line?"), tr("weights found [w1, w2, b]")],
                   rows, "lcl")
-            + f"\n{found} of {len(rows)} functions of two inputs are linearly separable.\n")
+            + "\n" + tr("{found} of {total} functions of two inputs are linearly separable.", found=found,
+                        total=len(rows)) + "\n")
 
 
 def plane_vertices(weights, bias) -> list[tuple]:
@@ -192,8 +196,9 @@ def plane_corners_table(data: dict) -> str:
     drawn = numeric.plane_in_cube(np.array(weights, dtype=float), float(bias))
     matched = all(np.min(np.abs(drawn - np.array(v, dtype=float)).sum(axis=1)) < 1e-12 for v in vertices)
     rows = [(tuple_text(q(c) for c in v), q(symbolic.dot(weights, v) + bias)) for v in vertices]
-    return (table(["where the plane cuts an edge of the cube (SymPy)", "wᵀx + b there"], rows, "lc")
-            + f"\nThe figure's polygon (NumPy) has these {len(drawn)} corners: {check(matched and len(drawn) == len(vertices))}\n")
+    return (table([tr("where the plane cuts an edge of the cube (SymPy)"), tr("wᵀx + b there")], rows, "lc")
+            + "\n" + tr("The figure's polygon (NumPy) has these {count} corners: {check}", count=len(drawn),
+                        check=check(matched and len(drawn) == len(vertices))) + "\n")
 
 
 PLANE_COLOUR, ONE_COLOUR, ZERO_COLOUR = "#7048e8", "#e8590c", "#1c7ed6"
@@ -222,7 +227,7 @@ def and3_svg(data: dict) -> str:
                     ax.plot(*zip(a, c), color="black", alpha=0.35, linewidth=1)
         ax.add_collection3d(Poly3DCollection([polygon], facecolor=PLANE_COLOUR, alpha=0.55,
                                              edgecolor=PLANE_COLOUR, linewidth=1.5))
-        for value, colour, label in ((1, ONE_COLOUR, "output 1"), (0, ZERO_COLOUR, "output 0")):
+        for value, colour, label in ((1, ONE_COLOUR, tr("output 1")), (0, ZERO_COLOUR, tr("output 0"))):
             pts = cube[out == value]
             ax.scatter(*pts.T, s=60, color=colour, depthshade=False, label=label, gid=f"corners-{value}")
         for p in cube:
@@ -268,8 +273,8 @@ def xor_map_table(gates: dict) -> str:
     rows = [(tuple_text(r["x"]), tuple_text(q(v) for v in r["xW"]), tuple_text(q(v) for v in r["xW+b"]),
              tuple_text(r["h"]), q(r["s_out"]), r["y"], check(r["agrees"]))
             for r in xor_map_rows(gates)]
-    header = ["input x", "after the matrix product xW", "after the bias xW + b", "after the step h",
-              "output unit's s", "y", "NumPy, every stage"]
+    header = [tr("input x"), tr("after the matrix product xW"), tr("after the bias xW + b"), tr("after the step h"),
+              tr("output unit's s"), "y", tr("NumPy, every stage")]
     return table(header, rows, "lllllcc")
 
 
@@ -280,16 +285,16 @@ def xor_layer_table(gates: dict) -> str:
     values = symbolic.singular_values(W)
     a, c = (sp.Matrix([p]) for p in ((0, 1), (1, 0)))
     before, after = (a - c).norm(), (a * W - c * W).norm()
-    rows = [("$W$ (column $j$: hidden unit $j$'s $w_1, w_2$)", math(sp.latex(W))),
+    rows = [(tr("$W$ (column $j$: hidden unit $j$'s $w_1, w_2$)"), math(sp.latex(W))),
             ("$b$", math(sp.latex(b))),
             ("$\\det W$", math(sp.latex(W.det()))),
-            ("scale factors of $x \\mapsto xW$ (singular values)",
+            (tr("scale factors of $x \\mapsto xW$ (singular values)"),
              ", ".join(math(sp.latex(v) if v.is_Rational else f"{sp.latex(v)} \\approx {fixed(sp.N(v, 50))}")
                        for v in values)),
-            ("distance from (0, 1) to (1, 0), before", math(sp.latex(before))),
-            ("the same after $xW$", math(sp.latex(after)))]
+            (tr("distance from (0, 1) to (1, 0), before"), math(sp.latex(before))),
+            (tr("the same after $xW$"), math(sp.latex(after)))]
     hidden = ", ".join(f"$h_{i}$ = {g}" for i, g in enumerate(net["hidden"], start=1))
-    return f"Hidden layer: {hidden}.\n\n" + table(["", "value"], rows, "ll")
+    return tr("Hidden layer: {units}.", units=hidden) + "\n\n" + table(["", tr("value")], rows, "ll")
 
 
 PANELS = (("x", "input x"), ("xW", "after xW (matrix product)"), ("xW+b", "after + b (shift)"),
@@ -335,7 +340,7 @@ def xor_map_svg(gates: dict) -> str:
                 labels.setdefault(tuple(np.round(p, 12)), []).append(tuple_text(int(v) for v in x))
             for p, names in labels.items():
                 ax.annotate(" ".join(names), p, xytext=(6, 6), textcoords="offset points", fontsize=8)
-            ax.set_title(title, fontsize=10)
+            ax.set_title(tr(title), fontsize=10)
             ax.set_aspect("equal")
             ax.axhline(0, color="black", linewidth=0.6), ax.axvline(0, color="black", linewidth=0.6)
             ax.set_xlabel("h1 (NAND)" if stage != "x" else "x1")
@@ -358,11 +363,12 @@ def errata_list(data: dict, gates: dict) -> str:
     """Each slip: what the note printed, what is derived, and why."""
     out = []
     sets = gate_sets(gates)
+    explanations = {e["id"]: localized(e, "explanation", f"{CHAPTER}.toml") for e in data["errata"]}
     for e in errata(data):
         derived = _derived(e, data, gates, sets)
-        extra = f", each with {math(e.note_value)}" if e.id == "same-formula-twice" else ""
-        out.append(f"**`{e.source}` {e.section}**\n\n- *The note printed:* {e.printed}{extra}\n"
-                   f"- *Derived:* {derived}\n- *Why:* {e.explanation}\n")
+        extra = tr(", each with {formula}", formula=math(e.note_value)) if e.id == "same-formula-twice" else ""
+        out.append(f"**`{e.source}` {e.section}**\n\n- *{tr('The note printed:')}* {e.printed}{extra}\n"
+                   f"- *{tr('Derived:')}* {derived}\n- *{tr('Why:')}* {explanations[e.id]}\n")
     # A list per slip, not a table: four columns of sentences leave each one a few words wide.
     return "\n".join(out)
 
@@ -370,52 +376,58 @@ def errata_list(data: dict, gates: dict) -> str:
 def _derived(e, data: dict, gates: dict, sets) -> str:
     if e.id == "perceptron-typos":
         term = next(t for t in data_file("glossary")["term"] if t["english"] == "perceptron")
-        return f"{term['korean']}, as the glossary writes it; {', '.join(e.note_value.split(', '))} are not words"
+        return tr("{term}, as the glossary writes it; {typos} are not words", term=term["korean"],
+                  typos=", ".join(e.note_value.split(", ")))
     if e.id == "threshold-exceeds":
         w, point, theta = input_on_threshold(sets)
-        return (f"the AND set {weights_text(w)} has $\\theta$ = {q(-w[2])} and $w \\cdot x$ = {q(theta)} at "
-                f"{tuple_text(point)}: \"exceeds\" ($>$) gives {symbolic.by_threshold(w[:2], -w[2], point, True)}, "
-                f"the formula ($\\geq$) gives {symbolic.by_threshold(w[:2], -w[2], point)}")
+        return tr("the AND set {weights} has $\\theta$ = {theta} and $w \\cdot x$ = {dot} at {point}: "
+                  "\"exceeds\" ($>$) gives {strict}, the formula ($\\geq$) gives {formula}",
+                  weights=weights_text(w), theta=q(-w[2]), dot=q(theta), point=tuple_text(point),
+                  strict=symbolic.by_threshold(w[:2], -w[2], point, True),
+                  formula=symbolic.by_threshold(w[:2], -w[2], point))
     if e.id == "bias-as-input":
         s = sym_perceptron.s
         slope = {v: math(rf"\partial s / \partial {sp.latex(v)} = {sp.latex(sp.diff(s, v))}")
                  for v in (sym_perceptron.b, sym_perceptron.w1)}
-        return (f"{math('s = ' + sp.latex(s))}: $b$ multiplies the input 1, as $w_1$ multiplies $x_1$: "
-                f"{slope[sym_perceptron.b]}, {slope[sym_perceptron.w1]}")
+        return tr("{s}: $b$ multiplies the input 1, as $w_1$ multiplies $x_1$: {slope_b}, {slope_w1}",
+                  s=math("s = " + sp.latex(s)), slope_b=slope[sym_perceptron.b], slope_w1=slope[sym_perceptron.w1])
     if e.id == "same-formula-twice":
         gate, w = sets[0]
         r = neuron_rows(w)[-1]
-        return (f"perceptron: step($s$); neuron of logistic regression: $\\sigma(s)$. {gate} {weights_text(w)} at "
-                f"{tuple_text(r['x'])}: $s$ = {q(r['s'])}, step($s$) = {r['step']}, $\\sigma(s)$ = {fixed(r['sigma'])}")
+        return tr("perceptron: step($s$); neuron of logistic regression: $\\sigma(s)$. {gate} {weights} at {x}: "
+                  "$s$ = {s}, step($s$) = {step}, $\\sigma(s)$ = {sigma}", gate=gate, weights=weights_text(w),
+                  x=tuple_text(r["x"]), s=q(r["s"]), step=r["step"], sigma=fixed(r["sigma"]))
     if e.id == "activation-nonlinear-relations":
         z = sp.Symbol("s", real=True)
         region = sp.solve_univariate_inequality(sym_logistic.sigmoid(z) > sp.Rational(1, 2), z, relational=False)
         xor = sym_perceptron.fourier_motzkin(sym_perceptron.gate_conditions(sym_perceptron.gate_truth("XOR")))
-        return (f"$\\sigma(s) > 1/2$ exactly for $s \\in$ {math(sp.latex(region))}, the step's own region; so a "
-                f"sigmoid neuron read at 1/2 has the step's four XOR conditions, and they "
-                f"{'have a solution' if xor.feasible else 'contradict each other'} (perceptron chapter)")
+        return tr("$\\sigma(s) > 1/2$ exactly for $s \\in$ {region}, the step's own region; so a sigmoid neuron "
+                  "read at 1/2 has the step's four XOR conditions, and they {verdict} (perceptron chapter)",
+                  region=math(sp.latex(region)),
+                  verdict=tr("have a solution") if xor.feasible else tr("contradict each other"))
     if e.id == "half-spaces-not-subspaces":
         gate, w = sets[0]
         sides = ", ".join(f"$s{tuple_text(q(c * v) for v in (1, 1))}$ = {q(sym_perceptron.weighted_sum(w, (c, c)))}"
                           for c in (1, 0, -1))
-        return f"{gate} {weights_text(w)}: {sides}; only the first is on the 1-side"
+        return tr("{gate} {weights}: {sides}; only the first is on the 1-side", gate=gate,
+                  weights=weights_text(w), sides=sides)
     if e.id == "bias-versus-threshold":
         gate, w = next((g, w) for g, w in sets if g == "OR")
         theta = -w[2]
         norm = sp.sqrt(sum(sym_perceptron.rational(v) ** 2 for v in w[:2]))
-        return (f"{gate} with no bias and threshold $T$ = {q(theta)}: the line $w \\cdot x = T$ misses the origin "
-                f"($w \\cdot 0 = 0 \\neq T$) by {math(sp.latex(sym_perceptron.rational(theta) / norm))}; "
-                f"it decides as the bias $b$ = {q(w[2])} does (table above)")
+        return tr("{gate} with no bias and threshold $T$ = {T}: the line $w \\cdot x = T$ misses the origin "
+                  "($w \\cdot 0 = 0 \\neq T$) by {distance}; it decides as the bias $b$ = {b} does (table above)",
+                  gate=gate, T=q(theta), distance=math(sp.latex(sym_perceptron.rational(theta) / norm)), b=q(w[2]))
     if e.id == "matrix-product-rotation":
         _, _, W, _ = xor_network(gates)
         a, c = (sp.Matrix([p]) for p in ((0, 1), (1, 0)))
-        return (f"$\\det W$ = {q(W.det())}; (0, 1) and (1, 0), {math(sp.latex((a - c).norm()))} apart, both go to "
-                f"{tuple_text(q(v) for v in a * W)}; scale factors "
-                + ", ".join(math(sp.latex(v)) for v in symbolic.singular_values(W)))
+        return tr("$\\det W$ = {det}; (0, 1) and (1, 0), {distance} apart, both go to {image}; scale factors {factors}",
+                  det=q(W.det()), distance=math(sp.latex((a - c).norm())), image=tuple_text(q(v) for v in a * W),
+                  factors=", ".join(math(sp.latex(v)) for v in symbolic.singular_values(W)))
     if e.id == "hidden-layers-differentiable":
         slopes = xor_weight_slopes(gates)
-        return (f"the XOR network's output on the four inputs, each of its {len(slopes)} weights moved by "
-                f"±10⁻⁶ (NumPy): largest change {max(slopes):g}, a slope of 0 in every weight")
+        return tr("the XOR network's output on the four inputs, each of its {count} weights moved by ±10⁻⁶ (NumPy): "
+                  "largest change {largest}, a slope of 0 in every weight", count=len(slopes), largest=f"{max(slopes):g}")
     raise KeyError(f"no rendering for erratum {e.id!r}")
 
 

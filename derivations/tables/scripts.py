@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from derivations.tables.language import tr
+
 SCRIPTS = Path("docs_src")
 """The scripts' folder, relative to the clone's root, where ``tables`` runs (as ``--docs`` is)."""
 
@@ -39,7 +41,7 @@ def shown_script(folder: str, name: str) -> tuple[str, dict]:
     path = (SCRIPTS / folder / f"{name}.py").as_posix()
     output, namespace = run_script(Path(path))
     return (f'```python title="{path}"\n--8<-- "{path}"\n```\n\n'
-            f'```text title="output"\n{output}```\n'), namespace
+            f'```text title="{tr("output")}"\n{output}```\n'), namespace
 
 
 def shown(folder: str, name: str) -> str:
