@@ -52,6 +52,9 @@ _HEADING_IDS: dict[str, list[str]] = {}
 i18n plugin builds the English edition first, in the same process)."""
 
 _ANY_HEADING = re.compile(r'(<h[1-6] id=")([^"]*)(")')
+_WHOLE_HEADING = re.compile(r'(<h([1-6]) id=")[^"]*(".*?</h\2>)', re.S)
+_ANCHOR_HREF = re.compile(r'(<a class="anchor-link" href="#)[^"]*(")')
+_SKIP_HREF = re.compile(r'(<a href="#)[^"]*(" class="md-skip">)')
 _ENTRY_HREF = re.compile(r'(<a href="#)([^"]*)(" class="md-nav__link">)')
 
 
@@ -68,9 +71,16 @@ def with_english_ids(name: str, page: str) -> str:
     if len(found) != len(ids):
         raise ValueError(f"{name}: the Korean notebook has {len(found)} headings, the English {len(ids)}")
     heading = iter(ids)
-    page = _ANY_HEADING.sub(lambda m: m.group(1) + next(heading) + m.group(3), page)
+
+    def english_id(m: re.Match) -> str:
+        new = next(heading)  # the heading's own "¶" link too
+        return m.group(1) + new + _ANCHOR_HREF.sub(lambda a: a.group(1) + new + a.group(2), m.group(3))
+
+    page = _WHOLE_HEADING.sub(english_id, page)
     entries = len(_ENTRY_HREF.findall(page))
     listed = ids[1:]  # the title is not in the contents
+    if ids:  # "skip to content" leads to the title, as on the English page
+        page = _SKIP_HREF.sub(lambda m: m.group(1) + ids[0] + m.group(2), page)
     if listed and entries % len(listed) == 0:
         position = iter(range(entries))
         page = _ENTRY_HREF.sub(lambda m: m.group(1) + listed[next(position) % len(listed)] + m.group(3), page)
