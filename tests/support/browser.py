@@ -176,6 +176,8 @@ def visit(browser, url: str, viewport: str, scheme: str, screenshot: Path | None
     The page opens in ``context`` if given, one made by :func:`new_context` with the same viewport
     and scheme (pages visited one after another then share the browser's cache, as a reader's
     do), else in a context of its own."""
+    from playwright.sync_api import Error as PlaywrightError
+
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
     result = Visit(url)
     own = context is None
@@ -198,9 +200,12 @@ def visit(browser, url: str, viewport: str, scheme: str, screenshot: Path | None
             pending.add(request)
 
         def finished(request):
-            sizes = request.sizes()
-            result.transferred += sizes["responseBodySize"] + sizes["responseHeadersSize"]
             pending.discard(request)
+            try:
+                sizes = request.sizes()
+            except PlaywrightError:  # a request that ends as the page closes has no sizes left
+                return
+            result.transferred += sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
         def response(r):
             if r.status >= 400:
