@@ -125,7 +125,7 @@ def editions(parts: dict[str, dict[str, str]], used: set[str] | None = None) -> 
             linked = with_source_link(name, text, chapter)
             english = language.resolve(linked, "en")
             for edition in language.LANGUAGES:
-                written = language.resolve(linked, edition, korean, missing, used)
+                written = english if edition == "en" else language.resolve(linked, edition, korean, missing, used)
                 files[language.twin(name, edition)] = laid_out(written, english) if name.endswith(".md") else written
     if missing:
         raise MissingKorean(f"no Korean for {len(missing)} string(s) (add each to derivations/tables/ko/"

@@ -37,7 +37,8 @@ CATALOG = Path(__file__).parent / "ko"
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
 _DECODER = json.JSONDecoder()
-_drawing: str | None = None
+_drawing: tuple[str, dict[str, str] | None] | None = None
+"""While a figure is drawn: its language, and the catalog, read once for the whole figure."""
 
 
 class MissingKorean(Exception):
@@ -52,15 +53,12 @@ def tr(english: str, **fields: Any) -> str:
     """``english`` marked for translation (see the module's docstring)."""
     if _OPEN in english:
         raise ValueError(f"a marked string inside the text to translate: pass it as a field: {english!r}")
-    if _drawing is not None:
-        return resolve(_marked({"en": english, "f": {k: _field(v) for k, v in fields.items()}}), _drawing)
-    return _marked({"en": english, "f": {k: _field(v) for k, v in fields.items()}})
+    return _drawn(_marked({"en": english, "f": {k: _field(v) for k, v in fields.items()}}))
 
 
 def both(english: str, korean: str, **fields: Any) -> str:
     """Text given in both languages by its author (a data file's field and its ``_ko`` twin)."""
-    marked = _marked({"en": english, "ko": korean, "f": {k: _field(v) for k, v in fields.items()}})
-    return resolve(marked, _drawing) if _drawing is not None else marked
+    return _drawn(_marked({"en": english, "ko": korean, "f": {k: _field(v) for k, v in fields.items()}}))
 
 
 def localized(entry: Any, key: str, source: str = "") -> str:
@@ -76,6 +74,14 @@ def localized(entry: Any, key: str, source: str = "") -> str:
 
 def _marked(payload: dict) -> str:
     return _OPEN + json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + _CLOSE
+
+
+def _drawn(marked: str) -> str:
+    """``marked`` as it is, or, while a figure is drawn, written in the figure's language."""
+    if _drawing is None:
+        return marked
+    language, korean = _drawing
+    return resolve(marked, language, korean)
 
 
 def catalog() -> dict[str, str]:
@@ -136,7 +142,7 @@ def resolve(text: str, language: str, korean: dict[str, str] | None = None,
 def drawing(language: str) -> Iterator[None]:
     """While a figure is drawn in ``language``, :func:`tr` returns text, not a marked string."""
     global _drawing
-    previous, _drawing = _drawing, language
+    previous, _drawing = _drawing, (language, catalog() if language == "ko" else None)
     try:
         yield
     finally:
