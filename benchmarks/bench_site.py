@@ -125,7 +125,7 @@ def measure_pages(site: Path, runs: int) -> dict[str, tuple[int, float, float]]:
         browser = launch(playwright)
         try:
             for page in pages:
-                visits = [visit(browser, base + page, "desktop", "light") for _ in range(runs)]
+                visits = [visit(browser, base + page, "desktop", "light", weigh=True) for _ in range(runs)]
                 problems = sorted({p for v in visits for p in v.problems})
                 if problems:
                     sys.exit(f"error: /{page}: " + "; ".join(problems))

@@ -1,5 +1,7 @@
 """Every page of the navigation, opened in Debian's Chromium as a reader would: at a desktop and a
-phone viewport, in light and dark mode, served from 127.0.0.1 with no other host reachable.
+phone viewport, in light and dark mode, served from 127.0.0.1 with no other host reachable. Each
+page loads once and is checked in each viewport and scheme in turn, as a reader resizing the
+window and switching the palette would see it.
 
 pytest-playwright provides the browser (launched as ``conftest.py`` says: Debian's Chromium) and,
 for the tests that use its ``page``, a screenshot and a trace on failure under
@@ -18,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from support.browser import CHROMIUM, SCHEMES, VIEWPORTS, nav_pages, new_context, serve, visit
+from support.browser import CHROMIUM, SCHEMES, STATES, VIEWPORTS, nav_pages, new_context, serve, visit, visit_states
 
 
 def _unavailable(reason: str):
@@ -52,29 +54,38 @@ def _shot(page: str, viewport: str, scheme: str) -> Path | None:
 
 
 @pytest.fixture(scope="session")
-def reader(browser):
-    """One browser context per viewport and scheme, as one reader's browser going from page to
-    page (each page still opens in a new tab with its own checks)."""
-    contexts = {}
+def read(browser, site_url):
+    """Each page opened once, as one reader's browser goes from page to page (each page in a new
+    tab), and checked in every viewport and scheme (:func:`visit_states`); the tests below report
+    one state each."""
+    context = new_context(browser, *STATES[0])
+    seen = {}
 
-    def context(viewport: str, scheme: str):
-        if (viewport, scheme) not in contexts:
-            contexts[viewport, scheme] = new_context(browser, viewport, scheme)
-        return contexts[viewport, scheme]
+    def states(page: str):
+        if page not in seen:
+            seen[page] = visit_states(browser, site_url + page, STATES,
+                                      lambda viewport, scheme: _shot(page, viewport, scheme), context)
+        return seen[page]
 
-    yield context
-    for made in contexts.values():
-        made.close()
+    yield states
+    context.close()
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("page", [*PAGES, *KOREAN, "404.html"])
-def test_page_renders_completely_offline(browser, reader, site_url, page, viewport, scheme):
-    result = visit(browser, site_url + page, viewport, scheme, _shot(page, viewport, scheme),
-                   reader(viewport, scheme))
+def test_page_renders_completely_offline(read, site_url, page, viewport, scheme):
+    result = read(page)[viewport, scheme]
     assert not result.problems, "\n".join(result.problems)
     assert all(url.startswith(site_url) or url.startswith("data:") for url in result.requests)
+
+
+def test_a_dark_system_gets_the_dark_palette_on_first_load(browser, site_url):
+    """The other tests reach dark mode by the palette toggle; a reader whose system is dark gets it
+    from the first page, by the palette's media query."""
+    for viewport in VIEWPORTS:
+        result = visit(browser, site_url, viewport, "dark")
+        assert not result.problems, "\n".join(result.problems)
 
 
 def test_the_navigation_checked_is_the_navigation_built(built_site):

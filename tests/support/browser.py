@@ -8,6 +8,7 @@ caller (it is a test dependency, not a dependency of the site).
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -163,100 +164,168 @@ Promise.race([window.__mathRendered, new Promise((resolve) => setTimeout(() => r
 """
 
 
+# Each page starts from the system's scheme, as on a first visit: the checks switch the palette
+# themselves, and Material would otherwise carry that choice to the next page (localStorage).
+_FORGET_PALETTE = """
+for (const key of Object.keys(localStorage)) if (key.endsWith("__palette")) localStorage.removeItem(key);
+"""
+
+# A reader's click on the palette toggle: Material listens for "change" on its radio inputs.
+_CHOOSE_PALETTE = """
+(scheme) => {
+  const input = document.querySelector(`input[name="__palette"][data-md-color-scheme="${scheme}"]`);
+  input.checked = true;
+  input.dispatchEvent(new Event("change"));
+}
+"""
+
+# Once the page has laid itself out again and its transitions (Material's search box widening from
+# the phone's icon, say) have run: a moment in a transition is not how the page looks.
+_SETTLED = """
+new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  .then(() => Promise.race([
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null))),
+    new Promise((resolve) => setTimeout(resolve, 2000)),
+  ]))
+  .then(() => null)
+"""
+
+
 def new_context(browser, viewport: str, scheme: str):
     """A browser context as a reader's at ``viewport`` (a key of VIEWPORTS) in ``scheme``."""
-    return browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, service_workers="block")
+    # Reduced motion, which Material honours by dropping its transitions: a page checked after a
+    # resize or a change of scheme is then checked as it settles, not a quarter second later.
+    context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, reduced_motion="reduce",
+                                  service_workers="block")
+    context.add_init_script(_FORGET_PALETTE)
+    return context
+
+
+STATES = [("desktop", "light"), ("phone", "light"), ("phone", "dark"), ("desktop", "dark")]
+"""Every viewport in every scheme, in an order that changes one of them at a time."""
 
 
 def visit(browser, url: str, viewport: str, scheme: str, screenshot: Path | None = None,
-          context=None) -> Visit:
-    """Open ``url`` in a new page (``viewport`` a key of VIEWPORTS, ``scheme`` of SCHEMES) and
-    report every problem. Requests to any other origin are recorded, refused and reported.
+          context=None, weigh: bool = False) -> Visit:
+    """Open ``url`` at ``viewport`` (a key of VIEWPORTS) in ``scheme`` (of SCHEMES) and report every
+    problem: :func:`visit_states` with that one state."""
+    shots = (lambda viewport, scheme: screenshot) if screenshot else None
+    return visit_states(browser, url, [(viewport, scheme)], shots, context, weigh)[viewport, scheme]
 
-    The page opens in ``context`` if given, one made by :func:`new_context` with the same viewport
-    and scheme (pages visited one after another then share the browser's cache, as a reader's
-    do), else in a context of its own."""
+
+def visit_states(browser, url: str, states: list[tuple[str, str]], screenshots=None, context=None,
+                 weigh: bool = False) -> dict[tuple[str, str], Visit]:
+    """Open ``url`` once, in a new page, and report every problem in each ``(viewport, scheme)`` of
+    ``states``, as a reader would meet them resizing the window and switching the palette: the
+    page loads in the first state; each next one is reached by resizing the viewport or choosing
+    the scheme (the system's preference and Material's palette toggle), and checked afresh. What
+    the load did (requests, errors, timings) belongs to every state. Requests to any other origin
+    are recorded, refused and reported.
+
+    The page opens in ``context`` if given, one made by :func:`new_context` in the first state
+    (pages visited one after another then share the browser's cache, as a reader's do), else in a
+    context of its own. ``screenshots(viewport, scheme)`` names a file for a full-page picture of
+    a state, or None. ``weigh`` adds up the bytes transferred (a round trip per request, so only
+    when asked)."""
     from playwright.sync_api import Error as PlaywrightError
 
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
-    result = Visit(url)
+    loaded = Visit(url)
     own = context is None
-    context = new_context(browser, viewport, scheme) if own else context
+    context = new_context(browser, *states[0]) if own else context
     page = None
+    results = {}
     try:
         page = context.new_page()
 
-        def route(r):
-            if r.request.url.startswith(origin + "/") or r.request.url.startswith(("data:", "blob:")):
-                r.continue_()
-            else:
-                result.problems.append(f"request to another host: {r.request.url}")
-                r.abort()
+        def refuse(r):
+            loaded.problems.append(f"request to another host: {r.request.url}")
+            r.abort()
 
         pending = set()
 
         def started(request):
-            result.requests.append(request.url)
+            loaded.requests.append(request.url)
             pending.add(request)
 
         def finished(request):
             pending.discard(request)
+            if not weigh:
+                return
             try:
                 sizes = request.sizes()
             except PlaywrightError:  # a request that ends as the page closes has no sizes left
                 return
-            result.transferred += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            loaded.transferred += sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
         def response(r):
             if r.status >= 400:
-                result.problems.append(f"HTTP {r.status}: {r.url}")
+                loaded.problems.append(f"HTTP {r.status}: {r.url}")
 
         def failed(request):
-            if request.url.startswith(origin + "/"):  # another host's are reported by route
-                result.problems.append(f"request failed ({request.failure}): {request.url}")
+            if request.url.startswith(origin + "/"):  # another host's are reported by refuse
+                loaded.problems.append(f"request failed ({request.failure}): {request.url}")
             pending.discard(request)
 
-        page.route("**/*", route)
+        def console(message):
+            if message.type == "error":
+                loaded.problems.append(f"console error: {message.text}")
+
+        # Only what leaves the origin is routed: a route is a round trip to this process, which
+        # the page's own requests need not wait for.
+        page.route(re.compile("^(?!" + re.escape(origin + "/") + "|data:|blob:)"), refuse)
         page.add_init_script(_MATH_WATCH)
         page.on("request", started)
         page.on("requestfinished", finished)
         page.on("response", response)
         page.on("requestfailed", failed)
-        def console(message):
-            if message.type == "error":
-                result.problems.append(f"console error: {message.text}")
-
         page.on("console", console)
-        page.on("pageerror", lambda e: result.problems.append(f"script error: {e}"))
+        page.on("pageerror", lambda e: loaded.problems.append(f"script error: {e}"))
 
         page.goto(url, wait_until="load")
         math_ms = page.evaluate(_MATH_RENDERED)
         if math_ms is None:
-            result.problems.append("formulas still without size 10 s after load")
+            loaded.problems.append("formulas still without size 10 s after load")
         else:
-            result.math_ms = math_ms
+            loaded.math_ms = math_ms
         # Until every request made has ended: "networkidle" would add 500 ms of waiting for quiet
         # to every visit, a minute of the suite.
         deadline = time.monotonic() + 10
         while pending and time.monotonic() < deadline:
             page.wait_for_timeout(20)
         if pending:
-            result.problems.append(f"requests unfinished 10 s after load: {sorted(r.url for r in pending)}")
-        result.load_ms = page.evaluate('performance.getEntriesByType("navigation")[0].loadEventEnd')
-        checks = page.evaluate(_PAGE_CHECKS)
-        result.problems += checks["problems"]
-        if checks["scheme"] != SCHEMES[scheme]:
-            result.problems.append(f"colour scheme {checks['scheme']!r}, expected {SCHEMES[scheme]!r}")
-        if viewport == "phone" and checks["scrollWidth"] > checks["innerWidth"]:
-            result.problems.append(
-                f"horizontal overflow: {checks['scrollWidth']} px wide in a {checks['innerWidth']} px window")
-        if screenshot is not None:
-            screenshot.parent.mkdir(parents=True, exist_ok=True)
-            # JPEG: a full page as PNG took twice as long to encode, for pictures only people look at
-            page.screenshot(path=str(screenshot), full_page=True, type="jpeg", quality=70)
+            loaded.problems.append(f"requests unfinished 10 s after load: {sorted(r.url for r in pending)}")
+        loaded.load_ms = page.evaluate('performance.getEntriesByType("navigation")[0].loadEventEnd')
+
+        shown = states[0]
+        for viewport, scheme in states:
+            if viewport != shown[0]:
+                page.set_viewport_size(VIEWPORTS[viewport])
+            if scheme != shown[1]:
+                page.emulate_media(color_scheme=scheme)
+                page.evaluate(_CHOOSE_PALETTE, SCHEMES[scheme])
+            if (viewport, scheme) != shown:
+                page.evaluate(_SETTLED)
+            shown = viewport, scheme
+            checks = page.evaluate(_PAGE_CHECKS)
+            result = results[viewport, scheme] = Visit(url, list(checks["problems"]))
+            if checks["scheme"] != SCHEMES[scheme]:
+                result.problems.append(f"colour scheme {checks['scheme']!r}, expected {SCHEMES[scheme]!r}")
+            if checks["scrollWidth"] > checks["innerWidth"]:
+                result.problems.append(
+                    f"horizontal overflow: {checks['scrollWidth']} px wide in a {checks['innerWidth']} px window")
+            picture = screenshots(viewport, scheme) if screenshots else None
+            if picture is not None:
+                picture.parent.mkdir(parents=True, exist_ok=True)
+                # JPEG: a full page as PNG took twice as long to encode, for pictures only people look at
+                page.screenshot(path=str(picture), full_page=True, type="jpeg", quality=70)
     finally:
         if own:
             context.close()
         elif page is not None:
             page.close()
-    return result
+    for result in results.values():  # what went wrong at any moment went wrong for every state
+        result.problems[:0] = loaded.problems
+        result.requests = loaded.requests
+        result.transferred, result.load_ms, result.math_ms = loaded.transferred, loaded.load_ms, loaded.math_ms
+    return results
