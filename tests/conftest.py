@@ -85,13 +85,12 @@ def _site(out: Path, **env: str) -> tuple[Path, str]:
 SITE_URL = "https://example.org/derived/"
 
 _LANES = (
-    # Lane 1: the site with the notebooks executed, then again (the same inputs).
-    {"built_site": _site, "built_site_again": _site},
-    # Lane 2: the tables, checked by another process with another hash seed; then the site twice
-    # with SITE_URL (notebooks not executed: the first lane checks execution).
+    # Lane 1: the site with the notebooks executed.
+    {"built_site": _site},
+    # Lane 2: the tables, checked by another process with another hash seed; then the site again,
+    # notebooks executed too, with SITE_URL as the publishing workflow sets it.
     {"generated_docs": _tables, "tables_checked_again": _tables_again,
-     "built_site_with_url": lambda out: _site(out, SITE_URL=SITE_URL, NOTEBOOK_EXECUTE="false"),
-     "built_site_with_url_again": lambda out: _site(out, SITE_URL=SITE_URL, NOTEBOOK_EXECUTE="false")},
+     "built_site_with_url": lambda out: _site(out, SITE_URL=SITE_URL)},
 )
 _RESULTS: dict[str, Future] = {}
 _POOL = ThreadPoolExecutor(len(_LANES), thread_name_prefix="background")
@@ -165,19 +164,9 @@ def built_site():
 
 
 @pytest.fixture(scope="session")
-def built_site_again():
-    """The same build again, in another process: (site dir, build log)."""
-    return _background("built_site_again")
-
-
-@pytest.fixture(scope="session")
 def built_site_with_url():
+    """The same build again, in another process, with ``SITE_URL``: (site dir, build log)."""
     return _background("built_site_with_url")
-
-
-@pytest.fixture(scope="session")
-def built_site_with_url_again():
-    return _background("built_site_with_url_again")
 
 
 @pytest.fixture(scope="session")
