@@ -84,9 +84,16 @@ def _site(out: Path, **env: str) -> tuple[Path, str]:
 
 SITE_URL = "https://example.org/derived/"
 
+def _site_read(out: Path):
+    from support.browser import read_site, site_pages
+
+    site, _ = _RESULTS["built_site"].result()
+    return read_site(site, site_pages(ROOT / "mkdocs.yml"))
+
+
 _LANES = (
-    # Lane 1: the site with the notebooks executed.
-    {"built_site": _site},
+    # Lane 1: the site with the notebooks executed; then every page of it read in Chromium.
+    {"built_site": _site, "site_read": _site_read},
     # Lane 2: the tables, checked by another process with another hash seed; then the site again,
     # notebooks executed too, with SITE_URL as the publishing workflow sets it.
     {"generated_docs": _tables, "tables_checked_again": _tables_again,
@@ -119,6 +126,8 @@ def pytest_collection_finish(session):
     # a job another one reads is needed too
     if "tables_checked_again" in needed:
         needed.add("generated_docs")
+    if "site_read" in needed:
+        needed.add("built_site")
     for lane in _LANES:
         jobs = [(name, job, _RESULTS.setdefault(name, Future())) for name, job in lane.items() if name in needed]
         if jobs:
@@ -161,6 +170,13 @@ def generated_files(generated_docs) -> dict[str, str]:
 def built_site():
     """``mkdocs build --strict`` of the repository, once; returns (site dir, build log)."""
     return _background("built_site")
+
+
+@pytest.fixture(scope="session")
+def site_read():
+    """Every page of :func:`built_site` opened in Chromium and checked at each viewport and scheme
+    (``support.browser.read_site``): (the address it was served at, the visits by page)."""
+    return _background("site_read")
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,14 @@
-"""Every page of the navigation, opened in Debian's Chromium as a reader would: at a desktop and a
-phone viewport, in light and dark mode, served from 127.0.0.1 with no other host reachable. Each
+"""Every page a reader can reach, opened in Debian's Chromium as a reader would: at a desktop and
+a phone viewport, in light and dark mode, served from 127.0.0.1 with no other host reachable. Each
 page loads once and is checked in each viewport and scheme in turn, as a reader resizing the
-window and switching the palette would see it.
+window and switching the palette would see it. The pages are read beside the other tests, in a
+background lane, as soon as the site is built (``conftest.py``); the tests here report each
+page's states.
 
-pytest-playwright provides the browser (launched as ``conftest.py`` says: Debian's Chromium) and,
-for the tests that use its ``page``, a screenshot and a trace on failure under
+pytest-playwright provides the browser for the other tests (launched as ``conftest.py`` says:
+Debian's Chromium) and, for those that use its ``page``, a screenshot and a trace on failure under
 ``test-artifacts/playwright/``. With ``SCREENSHOTS=1`` a full-page screenshot of each page,
-viewport and scheme is kept under ``test-artifacts/screenshots/`` (for people to look at; they
-take a third of this module's time, so a plain run checks without them).
-"""
+viewport and scheme is kept under ``test-artifacts/screenshots/`` (for people to look at)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from support.browser import CHROMIUM, SCHEMES, STATES, VIEWPORTS, nav_pages, new_context, serve, visit, visit_states
+from support.browser import CHROMIUM, SCHEMES, VIEWPORTS, nav_pages, serve, site_pages, visit
 
 
 def _unavailable(reason: str):
@@ -34,9 +34,8 @@ if not Path(CHROMIUM).exists():
     _unavailable("Debian's Chromium is not installed (.ci/run installs it)")
 
 PAGES = nav_pages(ROOT / "mkdocs.yml")
-KOREAN = [f"ko/{page}" for page in PAGES]
-"""The Korean edition: the same pages under ko/ (mkdocs-static-i18n)."""
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+READABLE = site_pages(ROOT / "mkdocs.yml")
+KOREAN = [page for page in READABLE if page.startswith("ko/")]
 
 
 @pytest.fixture(scope="session")
@@ -46,38 +45,14 @@ def site_url(built_site):
         yield base
 
 
-def _shot(page: str, viewport: str, scheme: str) -> Path | None:
-    if os.environ.get("SCREENSHOTS") != "1":
-        return None
-    name = page.strip("/").replace("/", "_").replace(".html", "") or "home"
-    return SCREENSHOTS / f"{name}-{viewport}-{scheme}.jpg"
-
-
-@pytest.fixture(scope="session")
-def read(browser, site_url):
-    """Each page opened once, as one reader's browser goes from page to page (each page in a new
-    tab), and checked in every viewport and scheme (:func:`visit_states`); the tests below report
-    one state each."""
-    context = new_context(browser, *STATES[0])
-    seen = {}
-
-    def states(page: str):
-        if page not in seen:
-            seen[page] = visit_states(browser, site_url + page, STATES,
-                                      lambda viewport, scheme: _shot(page, viewport, scheme), context)
-        return seen[page]
-
-    yield states
-    context.close()
-
-
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("page", [*PAGES, *KOREAN, "404.html"])
-def test_page_renders_completely_offline(read, site_url, page, viewport, scheme):
-    result = read(page)[viewport, scheme]
+@pytest.mark.parametrize("page", READABLE)
+def test_page_renders_completely_offline(site_read, page, viewport, scheme):
+    base, visits = site_read
+    result = visits[page][viewport, scheme]
     assert not result.problems, "\n".join(result.problems)
-    assert all(url.startswith(site_url) or url.startswith("data:") for url in result.requests)
+    assert all(url.startswith(base) or url.startswith("data:") for url in result.requests)
 
 
 def test_a_dark_system_gets_the_dark_palette_on_first_load(browser, site_url):

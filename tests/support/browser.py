@@ -51,6 +51,13 @@ def nav_pages(config_file: Path) -> list[str]:
     return walk(config["nav"])
 
 
+def site_pages(config_file: Path) -> list[str]:
+    """Every page a reader can reach: the navigation of both editions (the Korean one under
+    ``ko/``, as mkdocs-static-i18n builds it) and the 404 page."""
+    pages = nav_pages(config_file)
+    return [*pages, *(f"ko/{page}" for page in pages), "404.html"]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -329,3 +336,32 @@ def visit_states(browser, url: str, states: list[tuple[str, str]], screenshots=N
         result.requests = loaded.requests
         result.transferred, result.load_ms, result.math_ms = loaded.transferred, loaded.load_ms, loaded.math_ms
     return results
+
+
+def screenshot_file(page: str, viewport: str, scheme: str) -> Path | None:
+    """Where a full-page screenshot of ``page`` in a state is kept, with ``SCREENSHOTS=1`` (the
+    publishing workflow sets it, for people to look at); else None: they would take a third of
+    the pages' checking time."""
+    if os.environ.get("SCREENSHOTS") != "1":
+        return None
+    name = page.strip("/").replace("/", "_").replace(".html", "") or "home"
+    return Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots" / f"{name}-{viewport}-{scheme}.jpg"
+
+
+def read_site(site: Path, pages: list[str]) -> tuple[str, dict[str, dict[tuple[str, str], Visit]]]:
+    """Every page of ``pages`` opened once and checked in every state (:func:`visit_states`), one
+    after another in one context, as one reader's browser goes from page to page (each page in a
+    new tab). Runs beside the tests, in a thread of its own, so with a Playwright and a Chromium of
+    its own. Returns the address the site was served at and the visits."""
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            context = new_context(browser, *STATES[0])
+            return base, {page: visit_states(browser, base + page, STATES,
+                                             lambda viewport, scheme: screenshot_file(page, viewport, scheme),
+                                             context)
+                          for page in pages}
+        finally:
+            browser.close()
