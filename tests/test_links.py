@@ -60,7 +60,8 @@ def test_a_broken_link_in_the_built_site_is_reported(built_site, tmp_path):
 
 
 def _description(page: str) -> str | None:
-    meta = BeautifulSoup(page, "html.parser").find("meta", attrs={"name": "description"})
+    head = page.partition("</head>")[0]  # where the description belongs; the body is most of a page
+    meta = BeautifulSoup(head, "html.parser").find("meta", attrs={"name": "description"})
     return meta.get("content") if meta else None
 
 
