@@ -66,6 +66,12 @@ def on_post_build(config) -> None:
     (site / "404.html").write_bytes(_DEFAULT_EDITION["404.html"])
 
 
+def on_pre_page(page, config, files):
+    if page.file.src_uri.endswith(".ipynb"):
+        notebooks.wait_for_execution()
+    return page
+
+
 def on_page_context(context, page, config, nav):
     if page.file.src_uri.endswith(".ipynb") and not page.meta.get("description"):
         description = notebook_description(Path(page.file.abs_src_path))

@@ -121,16 +121,24 @@ def as_notebook_pages(files, plugin, edition: str, editions: list[str], default:
                                SimpleNamespace(url=base if other == default else f"{other}/{base}")
                                for other in editions}
             files.remove(file)
-            files.append(page)
+            files.append(page)  # last: the pages before it are converted while notebooks run
+
+
+_RUNNING: list = []
+"""The executions :func:`execute_all` started, which :func:`wait_for_execution` waits for."""
 
 
 def execute_all(files, plugin) -> None:
-    """On ``mkdocs build``, execute every notebook at once, as many as there are CPUs, into the
-    build's own cache folder (:func:`configure`), with its Korean twin rendered from the same run:
-    mkdocs-jupyter then renders each page of either edition from it instead of running the
-    notebooks one after another. The same conversion, with the same options, into the same cache
-    entry mkdocs-jupyter itself would write. One process per notebook, not a thread:
-    mkdocs-jupyter numbers the cells in a module-wide counter."""
+    """On ``mkdocs build``, start executing every notebook at once, as many as there are CPUs,
+    into the build's own cache folder (:func:`configure`), with its Korean twin rendered from the
+    same run: mkdocs-jupyter then renders each page of either edition from it instead of running
+    the notebooks one after another. The same conversion, with the same options, into the same
+    cache entry mkdocs-jupyter itself would write. One process per notebook, not a thread:
+    mkdocs-jupyter numbers the cells in a module-wide counter.
+
+    The build goes on converting the other pages meanwhile (the notebook pages come last, see
+    :func:`as_notebook_pages`) and waits (:func:`wait_for_execution`) before the first notebook
+    page."""
     from concurrent.futures import ProcessPoolExecutor
 
     config = plugin.config
@@ -146,8 +154,15 @@ def execute_all(files, plugin) -> None:
         return
     _EXECUTED.add(config["cache_dir"])
     options = {key: config[key] for key in _CONVERSION_OPTIONS}
-    with ProcessPoolExecutor(min(len(jobs), os.cpu_count() or 1)) as pool:
-        list(pool.map(_execute, jobs, [options] * len(jobs), [config["toc_depth"]] * len(jobs)))
+    pool = ProcessPoolExecutor(min(len(jobs), os.cpu_count() or 1))
+    _RUNNING.extend(pool.submit(_execute, job, options, config["toc_depth"]) for job in jobs)
+    pool.shutdown(wait=False)  # its processes end with their last job
+
+
+def wait_for_execution() -> None:
+    """Until every notebook :func:`execute_all` started has run (raising the first failure)."""
+    while _RUNNING:
+        _RUNNING.pop(0).result()
 
 
 def _cache_path(path: Path, config) -> str:
