@@ -114,3 +114,43 @@ def test_the_live_marks_find_each_number_in_order_and_refuse_a_missing_one():
             and '<mn data-key="E_o1">0.25</mn>' in out and "<mn>1</mn>" in out)
     with pytest.raises(LiveMarkError, match="key h2 = 0.7"):
         mark_live_numbers(page.replace("key:E_o1:0.25", "key:h2:0.7"))
+
+
+def test_remembered_highlighting_is_the_highlighting_and_follows_every_argument():
+    from pymdownx.highlight import Highlight
+
+    from remembered import remember_highlighting
+
+    code = "def f(x):\n    return x + 1\n"
+    plain = Highlight(None, linenums=False).highlight(code, "python", code_block_count=0)
+    remember_highlighting()
+    assert Highlight.highlight.remembers
+    for _ in range(2):  # kept, then recalled
+        assert Highlight(None, linenums=False).highlight(code, "python", code_block_count=0) == plain
+    assert Highlight(None, linenums=False).highlight(code + "y = 2\n", "python", code_block_count=0) != plain
+    assert Highlight(None, linenums=True).highlight(code, "python", code_block_count=0) != plain
+    numbered = Highlight(None, linenums=True, line_anchors="a")
+    assert numbered.highlight(code, "python", code_block_count=3) != numbered.highlight(code, "python", code_block_count=4)
+
+
+def test_remembered_search_sections_are_each_pages_own():
+    """The same HTML on two pages (a rebuild after a title changed) gives each page its own entry."""
+    from types import SimpleNamespace
+
+    from material.plugins.search.plugin import SearchIndex
+
+    from remembered import remember_search_sections
+
+    remember_search_sections()
+
+    def entries(title: str, url: str):
+        index = SearchIndex()
+        page = SimpleNamespace(meta={}, content="<p>Untitled text</p><h2 id=\"b\">B</h2><p>more</p>",
+                               toc=[], url=url, title=title)
+        index.add_entry_from_context(page)
+        return [(e["location"], e["title"], e["text"]) for e in index.entries]
+
+    first = entries("First", "one/")
+    assert first == [("one/", "First", "<p>Untitled text</p>"), ("one/#b", "B", "<p>more</p>")]
+    assert entries("Second", "two/") == [("two/", "Second", "<p>Untitled text</p>"), ("two/#b", "B", "<p>more</p>")]
+    assert entries("First", "one/") == first

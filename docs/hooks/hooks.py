@@ -5,7 +5,8 @@
 * notebook pages made self-contained, their table of contents matched to their headings
   (:mod:`toc`), and given a description of their own (:mod:`descriptions`);
 * when notebooks execute, and how (:mod:`notebooks`);
-* on ``mkdocs serve``, an edit under ``derivations/`` regenerates the tables (:mod:`regenerate`).
+* on ``mkdocs serve``, an edit under ``derivations/`` regenerates the tables (:mod:`regenerate`);
+* code highlighted, and pages parsed for search, once per process (:mod:`remembered`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import notebooks
 from mkdocs.plugins import event_priority
 import regenerate
 from descriptions import notebook_description
+from remembered import remember_highlighting, remember_search_sections
 from live import mark_live_numbers
 from mathml import render_arithmatex, render_notebook, strip_notebook_scripts
 from toc import match_headings, remember_headings, with_english_ids
@@ -29,6 +31,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     root = Path(config.config_file_path).parent
     notebooks.patch_nbconvert()
+    remember_highlighting()
+    remember_search_sections()
     notebooks.configure(config.plugins["mkdocs-jupyter"].config, root)
     return config
 
@@ -88,7 +92,8 @@ def without_head_alternates(output: str) -> str:
     each as a language's root and requests ``sitemap.xml`` beside it, but the i18n plugin points
     them at the page's twin (``ko/perceptron/sitemap.xml``: a 404 on every page). The language
     menu's links to the twin stay, and the sitemap lists each page's twins for search engines."""
-    return _HEAD_ALTERNATE.sub("", output)
+    head, end, body = output.partition("</head>")
+    return _HEAD_ALTERNATE.sub("", head) + end + body  # the body is most of a page
 
 
 def on_post_page(output: str, page, config) -> str:

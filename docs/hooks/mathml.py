@@ -14,7 +14,12 @@ from __future__ import annotations
 import html
 import re
 
+from functools import lru_cache
+
 from derivations.mathml import MathError, to_mathml  # noqa: F401  (MathError: the build's error)
+
+# Both editions, and every `serve` rebuild, show the same formulas: each is converted once per process.
+to_mathml = lru_cache(maxsize=None)(to_mathml)
 
 _ARITHMATEX = re.compile(
     r'<span class="arithmatex">\\\((?P<inline>.+?)\\\)</span>'

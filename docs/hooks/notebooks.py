@@ -142,15 +142,16 @@ def execute_all(files, plugin) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
     config = plugin.config
-    if SERVING or not config["execute"] or config["execute_ignore"]:
+    if config["execute_ignore"]:
         return
     folders = {Path(f.abs_src_path).parent for f in files if plugin.should_include(f)}
     english = sorted(p for folder in folders for p in folder.glob("*.ipynb") if len(p.suffixes) == 1)
     jobs = [[(str(p), _cache_path(p, config))] + [(str(k), _cache_path(k, config)) for k in sorted(p.parent.glob(f"{p.stem}.*.ipynb"))]
             for p in english]
-    # Each edition's build would evict, as unused, the entries of the editions built after it.
+    # Each edition's build would evict, as unused, the entries of the other editions: on `serve`,
+    # every rebuild would then convert every notebook again.
     plugin._used_cache_paths.update(Path(cache) for job in jobs for _, cache in job)
-    if not jobs or config["cache_dir"] in _EXECUTED:
+    if SERVING or not config["execute"] or not jobs or config["cache_dir"] in _EXECUTED:
         return
     _EXECUTED.add(config["cache_dir"])
     options = {key: config[key] for key in _CONVERSION_OPTIONS}
@@ -168,7 +169,7 @@ def wait_for_execution() -> None:
 def _cache_path(path: Path, config) -> str:
     from mkdocs_jupyter import plugin as jupyter
 
-    return str(jupyter._get_cache_path(config["cache_dir"], jupyter._compute_cache_key(str(path), config, True)))
+    return str(jupyter._get_cache_path(config["cache_dir"], jupyter._compute_cache_key(str(path), config, config["execute"])))
 
 
 def _execute(editions: list[tuple[str, str]], options: dict, toc_depth: int) -> None:
