@@ -154,3 +154,20 @@ def test_remembered_search_sections_are_each_pages_own():
     assert first == [("one/", "First", "<p>Untitled text</p>"), ("one/#b", "B", "<p>more</p>")]
     assert entries("Second", "two/") == [("two/", "Second", "<p>Untitled text</p>"), ("two/#b", "B", "<p>more</p>")]
     assert entries("First", "one/") == first
+
+
+def test_remembered_templates_are_compiled_again_when_their_source_changes():
+    import jinja2
+
+    from remembered import _CompiledTemplates
+
+    kept, sources = _CompiledTemplates(), {"page.html": "one {{ x }}"}
+
+    def render():  # a new environment per build, as MkDocs makes
+        env = jinja2.Environment(loader=jinja2.DictLoader(sources), bytecode_cache=kept)
+        return env.get_template("page.html").render(x=1)
+
+    assert render() == "one 1" and len(kept.kept) == 1
+    assert render() == "one 1"
+    sources["page.html"] = "two {{ x }}"
+    assert render() == "two 1"

@@ -18,7 +18,7 @@ import notebooks
 from mkdocs.plugins import event_priority
 import regenerate
 from descriptions import notebook_description
-from remembered import remember_highlighting, remember_search_sections
+import remembered
 from live import mark_live_numbers
 from mathml import render_arithmatex, render_notebook, strip_notebook_scripts
 from toc import match_headings, remember_headings, with_english_ids
@@ -31,8 +31,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config):
     root = Path(config.config_file_path).parent
     notebooks.patch_nbconvert()
-    remember_highlighting()
-    remember_search_sections()
+    remembered.remember_highlighting()
+    remembered.remember_search_sections()
     notebooks.configure(config.plugins["mkdocs-jupyter"].config, root)
     return config
 
@@ -68,6 +68,11 @@ def on_post_build(config) -> None:
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (folder / name).write_bytes((site / name).read_bytes())
     (site / "404.html").write_bytes(_DEFAULT_EDITION["404.html"])
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = remembered.TEMPLATES
+    return env
 
 
 def on_pre_page(page, config, files):

@@ -5,7 +5,8 @@ The source pages show every module of the package, and each edition shows them a
 rebuild's time doing what they had done before:
 
 * Pygments tokenising the same code (:func:`remember_highlighting`);
-* the search plugin parsing the same page HTML into sections (:func:`remember_search_sections`).
+* the search plugin parsing the same page HTML into sections (:func:`remember_search_sections`);
+* Jinja compiling the theme's templates again for each edition and build (:data:`TEMPLATES`).
 
 Each result is kept by everything it is computed from, for as long as the process runs (a
 ``serve`` session), and handed out as a copy where the caller changes it; a change to any input
@@ -15,6 +16,8 @@ is computed afresh.
 from __future__ import annotations
 
 import pickle
+
+import jinja2
 
 
 def _frozen(value):
@@ -72,3 +75,22 @@ def remember_search_sections() -> None:
                 kept[self._html] = pickle.dumps(self.data)
 
     plugin.Parser = RememberingParser
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's compiled templates, kept in memory by template; Jinja itself checks each against its
+    source's checksum and compiles a changed one again."""
+
+    def __init__(self):
+        self.kept: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.kept:
+            bucket.bytecode_from_string(self.kept[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.kept[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = _CompiledTemplates()
+"""For each build's Jinja environment (``on_env``)."""
