@@ -6,7 +6,8 @@
   (:mod:`toc`), and given a description of their own (:mod:`descriptions`);
 * when notebooks execute, and how (:mod:`notebooks`);
 * on ``mkdocs serve``, an edit under ``derivations/`` regenerates the tables (:mod:`regenerate`);
-* code highlighted, and pages parsed for search, once per process (:mod:`remembered`).
+* what every page and edition repeats (highlighting, search sections, compiled templates) done
+  once per process (:mod:`remembered`).
 """
 
 from __future__ import annotations
