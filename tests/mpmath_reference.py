@@ -89,8 +89,26 @@ def backward_delta(f, z, a, g):
     return [gk * slope(f, zk, ak) for zk, ak, gk in zip(z, a, g)]
 
 
-def step(problem, update_biases: bool = True) -> dict:
-    """Outputs, loss, gradients, updated parameters and loss after the update, as mpf."""
+SQUARED = ("half_sse", "mse")
+"""The losses whose ∂L/∂o = o − t every route forms and passes backward; the logarithmic ones are
+differentiated together with their activation (∂L/∂o = −t/p alone is unstable)."""
+
+
+def step(problem, update_biases: bool = True, shake: bool = False) -> dict:
+    """Outputs, loss, gradients, updated parameters and loss after the update, as mpf.
+
+    With ``shake``, every backward quantity a float64 route stores before combining it with
+    others — ∂L/∂A (o − t of a squared loss at the output, δ Wᵀ below) and each sample's δ — is
+    moved by about float64's rounding of it, each by a different multiple of 2^−50. A value that
+    comes of nearly equal stored numbers cancelling (two samples' δ of opposite sign summed into
+    ∂L/∂B; g_i − g_j of a softmax's inputs, both near 1.875) then moves by far more than that."""
+    k = iter(range(1, 10 ** 6))
+
+    def stored(rows):
+        if not shake:
+            return rows
+        return [[v * (1 + mpmath.mpf((next(k) * 7919) % 13 - 6 or 1) / 2 ** 50) for v in row] for row in rows]
+
     layers = [([[q(v) for v in row] for row in layer.weights], [q(v) for v in layer.biases], layer.activation)
               for layer in problem.layers]
     X = [[q(v) for v in row] for row in problem.x]
@@ -98,17 +116,21 @@ def step(problem, update_biases: bool = True) -> dict:
     n, rate = len(X), q(problem.learning_rate)
     Zs, As = forward(layers, X)
     loss = sum(loss_of(problem.loss, o, t) for o, t in zip(As[-1], T)) / n
-    deltas = [backward_delta(layers[-1][2], z, a, [g / n for g in loss_gradient(problem.loss, a, t)])
-              for z, a, t in zip(Zs[-1], As[-1], T)]
+    dA = [[g / n for g in loss_gradient(problem.loss, a, t)] for a, t in zip(As[-1], T)]
+    if problem.loss in SQUARED:
+        dA = stored(dA)
+    deltas = [backward_delta(layers[-1][2], z, a, g) for z, a, g in zip(Zs[-1], As[-1], dA)]
     gradients = [None] * len(layers)
     for l in reversed(range(len(layers))):
         W, B, f = layers[l]
+        deltas = stored(deltas)
         below = X if l == 0 else As[l - 1]
         gW = [[sum(below[s][i] * deltas[s][j] for s in range(n)) for j in range(len(B))] for i in range(len(W))]
         gB = [sum(deltas[s][j] for s in range(n)) for j in range(len(B))]
         gradients[l] = (gW, gB)
         if l > 0:
-            up = [[sum(deltas[s][j] * W[i][j] for j in range(len(B))) for i in range(len(W))] for s in range(n)]
+            up = stored([[sum(deltas[s][j] * W[i][j] for j in range(len(B))) for i in range(len(W))]
+                         for s in range(n)])
             deltas = [backward_delta(layers[l - 1][2], Zs[l - 1][s], As[l - 1][s], up[s]) for s in range(n)]
     updated = [([[w - rate * g for w, g in zip(Wr, gr)] for Wr, gr in zip(W, gW)],
                 [b - rate * g for b, g in zip(B, gB)] if update_biases else B, f)
@@ -119,7 +141,8 @@ def step(problem, update_biases: bool = True) -> dict:
             "loss_new": loss_new, "Z": Zs, "A": As, "Z_new": Zn}
 
 
-def reference(problem, update_biases: bool = True, max_digits: int = 100_000) -> dict | None:
+def reference(problem, update_biases: bool = True, max_digits: int = 100_000,
+              shake: bool = False) -> dict | None:
     """:func:`step` at the precision :func:`digits_needed` asks for, as the JSON of ``solve``
     is shaped (mpf leaves); None if that is more than ``max_digits``.
 
@@ -131,12 +154,12 @@ def reference(problem, update_biases: bool = True, max_digits: int = 100_000) ->
         if dps > max_digits:
             return None
         with mpmath.workdps(dps):
-            r = step(problem, update_biases)
+            r = step(problem, update_biases, shake)
         if digits_for(r["Z_new"]) <= dps:
             break
         dps = digits_for(r["Z_new"])
     with mpmath.workdps(dps + 50):
-        finer = step(problem, update_biases)
+        finer = step(problem, update_biases, shake)
 
     def settled(coarse, fine):
         if isinstance(coarse, (list, tuple)):
