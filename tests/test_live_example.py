@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode
 import pytest
 
 from conftest import run_cli
-from support.browser import CHROMIUM, VIEWPORTS, serve
+from support.browser import CHROMIUM, NUMBERS_ON_SCREEN, VIEWPORTS, serve
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("CI"):
@@ -242,11 +242,8 @@ def test_without_javascript_the_page_is_the_static_one(browser, site_url):
 
 def test_no_value_leaves_its_box_at_a_laptops_or_a_phones_width(context, site_url):
     """With wide values (negative, two digits before the point) the checks of
-    ``test_numbers_visible.py`` still find every eight-decimal number on screen, and the page is
+    ``test_numbers_visible.py`` (NUMBERS_ON_SCREEN) still find every eight-decimal number on screen, and the page is
     no wider than the window."""
-    from test_numbers_visible import MEASURE
-
-    find = re.search(r"FIND = '''(.*?)'''", MEASURE, re.S).group(1)
     wide = {name: "-2.99999999" for name in INPUTS} | {name: "2.99999999" for name in ("W1", "W2", "W3", "W4")}
     wide |= {"target_o1": "0.999", "target_o2": "0.001", "learning_rate": "2", "x1": "-2.49999999"}
     tab = context.new_page()
@@ -255,7 +252,7 @@ def test_no_value_leaves_its_box_at_a_laptops_or_a_phones_width(context, site_ur
             tab.set_viewport_size(VIEWPORTS[viewport])
             tab.goto(address(site_url, wide))
             assert tab.evaluate(READ)["z1"][0] == "-19.49999988", "the wide values are shown"
-            found = tab.evaluate(find)
+            found = tab.evaluate(NUMBERS_ON_SCREEN)
             assert found["found"] > 150 and found["outside"] == [], (viewport, found)
             assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), viewport
             panel = tab.locator("form.live-panel").bounding_box()

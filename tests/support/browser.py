@@ -107,12 +107,48 @@ class Visit:
     math_ms: float = 0.0
     """From the start of navigation to the first frame, once the document is parsed, in which every
     displayed formula has a size (MathML is laid out by the browser, no script typesets it)."""
+    numbers: dict = field(default_factory=dict)
+    """:data:`NUMBERS_ON_SCREEN` in this state: the window's width, how many eight-decimal numbers
+    the main text shows, and those outside the window with their horizontal extent."""
 
+
+# Every eight-decimal number of the article that a reader sees without a click, and those of them
+# not wholly inside the window's width. Numbers in code, a figure or a block folded when the page
+# loaded (the evidence, one click away: its summary counts) are not the main text. The folded
+# blocks are noted on the first call, so later calls (the checks unfold them) count the same.
+NUMBERS_ON_SCREEN = r"""
+() => {
+  window.__foldedAtLoad ??= new Set([...document.querySelectorAll("details")].filter((d) => !d.open));
+  const EIGHT = /-?\d+\.\d{8}(?!\d)/g;
+  function* ancestors(el) { for (let a = el.parentElement; a; a = a.parentElement) yield a; }
+  const hidden = (el) => el.closest("pre, code, svg, figure") || [...ancestors(el)].some(
+    (a) => window.__foldedAtLoad.has(a) && !a.firstElementChild?.contains(el));
+  const article = document.querySelector("article.md-content__inner");
+  const width = document.documentElement.clientWidth, outside = [];
+  let found = 0;
+  if (!article) return {width, found, outside};
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    if (hidden(node.parentElement)) continue;
+    for (const m of node.data.matchAll(EIGHT)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const r = range.getBoundingClientRect();
+      found += 1;
+      if (r.left < 0 || r.right > width + 0.5)
+        outside.push({number: m[0], left: Math.round(r.left), right: Math.round(r.right)});
+    }
+  }
+  return {width, found, outside};
+}
+"""
 
 # Text a reader would see as raw TeX: math delimiters or a backslash command outside code.
 _PAGE_CHECKS = r"""
 () => {
   const problems = [];
+  const numbers = (""" + NUMBERS_ON_SCREEN + r""")();
   for (const d of document.querySelectorAll("details")) d.open = true;  // collapsed blocks too
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => node.parentElement.closest("code, pre, script, style, textarea, math")
@@ -141,6 +177,7 @@ _PAGE_CHECKS = r"""
   }
   return {
     problems,
+    numbers,
     scheme: document.body.getAttribute("data-md-color-scheme"),
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
@@ -205,6 +242,7 @@ def new_context(browser, viewport: str, scheme: str):
     context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme, reduced_motion="reduce",
                                   service_workers="block")
     context.add_init_script(_FORGET_PALETTE)
+    context.add_init_script(_MATH_WATCH)
     return context
 
 
@@ -213,37 +251,43 @@ STATES = [("desktop", "light"), ("phone", "light"), ("phone", "dark"), ("desktop
 
 
 def visit(browser, url: str, viewport: str, scheme: str, screenshot: Path | None = None,
-          context=None, weigh: bool = False) -> Visit:
-    """Open ``url`` at ``viewport`` (a key of VIEWPORTS) in ``scheme`` (of SCHEMES) and report every
-    problem: :func:`visit_states` with that one state."""
+          weigh: bool = False) -> Visit:
+    """Open ``url`` at ``viewport`` (a key of VIEWPORTS) in ``scheme`` (of SCHEMES), in a context of
+    its own, and report every problem: :func:`visit_states` with that one state."""
     shots = (lambda viewport, scheme: screenshot) if screenshot else None
-    return visit_states(browser, url, [(viewport, scheme)], shots, context, weigh)[viewport, scheme]
+    return visit_states(browser, url, [(viewport, scheme)], shots, weigh=weigh)[viewport, scheme]
 
 
-def visit_states(browser, url: str, states: list[tuple[str, str]], screenshots=None, context=None,
+def visit_states(browser, url: str, states: list[tuple[str, str]], screenshots=None, tab=None,
                  weigh: bool = False) -> dict[tuple[str, str], Visit]:
-    """Open ``url`` once, in a new page, and report every problem in each ``(viewport, scheme)`` of
+    """Open ``url`` once and report every problem in each ``(viewport, scheme)`` of
     ``states``, as a reader would meet them resizing the window and switching the palette: the
     page loads in the first state; each next one is reached by resizing the viewport or choosing
     the scheme (the system's preference and Material's palette toggle), and checked afresh. What
     the load did (requests, errors, timings) belongs to every state. Requests to any other origin
     are recorded, refused and reported.
 
-    The page opens in ``context`` if given, one made by :func:`new_context` in the first state
-    (pages visited one after another then share the browser's cache, as a reader's do), else in a
-    context of its own. ``screenshots(viewport, scheme)`` names a file for a full-page picture of
+    The page opens in ``tab`` if given, a page of a context made by :func:`new_context`: pages
+    visited one after another then share the browser's cache and the tab, as a reader's following
+    links do (a new tab for each page would cost Chromium a new renderer process, half of all
+    the checking). The tab is first set back to the first state. Without a tab, the page opens in
+    a context of its own. ``screenshots(viewport, scheme)`` names a file for a full-page picture of
     a state, or None. ``weigh`` adds up the bytes transferred (a round trip per request, so only
     when asked)."""
     from playwright.sync_api import Error as PlaywrightError
 
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))
     loaded = Visit(url)
-    own = context is None
-    context = new_context(browser, *states[0]) if own else context
-    page = None
+    context = new_context(browser, *states[0]) if tab is None else None
     results = {}
+    listeners = {}
+    page = tab
     try:
-        page = context.new_page()
+        if tab is None:
+            page = context.new_page()
+        else:
+            page.set_viewport_size(VIEWPORTS[states[0][0]])
+            page.emulate_media(color_scheme=states[0][1])
 
         def refuse(r):
             loaded.problems.append(f"request to another host: {r.request.url}")
@@ -280,14 +324,13 @@ def visit_states(browser, url: str, states: list[tuple[str, str]], screenshots=N
 
         # Only what leaves the origin is routed: a route is a round trip to this process, which
         # the page's own requests need not wait for.
-        page.route(re.compile("^(?!" + re.escape(origin + "/") + "|data:|blob:)"), refuse)
-        page.add_init_script(_MATH_WATCH)
-        page.on("request", started)
-        page.on("requestfinished", finished)
-        page.on("response", response)
-        page.on("requestfailed", failed)
-        page.on("console", console)
-        page.on("pageerror", lambda e: loaded.problems.append(f"script error: {e}"))
+        elsewhere = re.compile("^(?!" + re.escape(origin + "/") + "|data:|blob:)")
+        page.route(elsewhere, refuse)
+        listeners = {"request": started, "requestfinished": finished, "response": response,
+                     "requestfailed": failed, "console": console,
+                     "pageerror": lambda e: loaded.problems.append(f"script error: {e}")}
+        for event, listener in listeners.items():
+            page.on(event, listener)
 
         page.goto(url, wait_until="load")
         math_ms = page.evaluate(_MATH_RENDERED)
@@ -295,13 +338,6 @@ def visit_states(browser, url: str, states: list[tuple[str, str]], screenshots=N
             loaded.problems.append("formulas still without size 10 s after load")
         else:
             loaded.math_ms = math_ms
-        # Until every request made has ended: "networkidle" would add 500 ms of waiting for quiet
-        # to every visit, a minute of the suite.
-        deadline = time.monotonic() + 10
-        while pending and time.monotonic() < deadline:
-            page.wait_for_timeout(20)
-        if pending:
-            loaded.problems.append(f"requests unfinished 10 s after load: {sorted(r.url for r in pending)}")
         loaded.load_ms = page.evaluate('performance.getEntriesByType("navigation")[0].loadEventEnd')
 
         shown = states[0]
@@ -315,7 +351,7 @@ def visit_states(browser, url: str, states: list[tuple[str, str]], screenshots=N
                 page.evaluate(_SETTLED)
             shown = viewport, scheme
             checks = page.evaluate(_PAGE_CHECKS)
-            result = results[viewport, scheme] = Visit(url, list(checks["problems"]))
+            result = results[viewport, scheme] = Visit(url, list(checks["problems"]), numbers=checks["numbers"])
             if checks["scheme"] != SCHEMES[scheme]:
                 result.problems.append(f"colour scheme {checks['scheme']!r}, expected {SCHEMES[scheme]!r}")
             if checks["scrollWidth"] > checks["innerWidth"]:
@@ -326,11 +362,21 @@ def visit_states(browser, url: str, states: list[tuple[str, str]], screenshots=N
                 picture.parent.mkdir(parents=True, exist_ok=True)
                 # JPEG: a full page as PNG took twice as long to encode, for pictures only people look at
                 page.screenshot(path=str(picture), full_page=True, type="jpeg", quality=70)
+        # Until every request made has ended (the search worker's scripts end after the load, while
+        # the states are checked): "networkidle" would add 500 ms of waiting for quiet to every
+        # visit, a minute of the suite.
+        deadline = time.monotonic() + 10
+        while pending and time.monotonic() < deadline:
+            page.wait_for_timeout(20)
+        if pending:
+            loaded.problems.append(f"requests unfinished 10 s after load: {sorted(r.url for r in pending)}")
     finally:
-        if own:
+        if tab is None:
             context.close()
-        elif page is not None:
-            page.close()
+        elif listeners:  # the next page's visit listens for itself
+            page.unroute(elsewhere, refuse)
+            for event, listener in listeners.items():
+                page.remove_listener(event, listener)
     for result in results.values():  # what went wrong at any moment went wrong for every state
         result.problems[:0] = loaded.problems
         result.requests = loaded.requests
@@ -350,18 +396,17 @@ def screenshot_file(page: str, viewport: str, scheme: str) -> Path | None:
 
 def read_site(site: Path, pages: list[str]) -> tuple[str, dict[str, dict[tuple[str, str], Visit]]]:
     """Every page of ``pages`` opened once and checked in every state (:func:`visit_states`), one
-    after another in one context, as one reader's browser goes from page to page (each page in a
-    new tab). Runs beside the tests, in a thread of its own, so with a Playwright and a Chromium of
-    its own. Returns the address the site was served at and the visits."""
+    after another in one tab, as one reader's browser goes from page to page. Runs beside the
+    tests, in a thread of its own, so with a Playwright and a Chromium of its own. Returns the address the site was served at and the visits."""
     from playwright.sync_api import sync_playwright
 
     with serve(site) as base, sync_playwright() as playwright:
         browser = launch(playwright)
         try:
-            context = new_context(browser, *STATES[0])
+            tab = new_context(browser, *STATES[0]).new_page()
             return base, {page: visit_states(browser, base + page, STATES,
                                              lambda viewport, scheme: screenshot_file(page, viewport, scheme),
-                                             context)
+                                             tab)
                           for page in pages}
         finally:
             browser.close()
