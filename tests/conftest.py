@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import pickle
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+import time
+import traceback
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
 
@@ -61,8 +65,13 @@ def mkdocs_build(site: Path, **env: str) -> str:
 #
 # The site build, the tables and the builds that check both are deterministic are subprocesses
 # that wait on nothing but each other. They start as soon as the tests are collected (only those
-# some collected test needs), in two lanes beside the test process on a 2-core machine, and the
-# tests that need them run last, so the others run meanwhile.
+# some collected test needs), in two lanes beside the tests, and the tests that need them run
+# last, so the others run meanwhile.
+#
+# The tests run in pytest-xdist's worker processes (addopts: -n auto). One process runs the lanes
+# (the first worker, or pytest itself without xdist) and writes each result to a file in a
+# folder the session shares; every process that needs one waits for its file. The folder belongs
+# to the process that started the session, which removes it when every worker has ended.
 
 def _tables(out: Path) -> Path:
     docs = out / "docs"
@@ -74,7 +83,7 @@ def _tables(out: Path) -> Path:
 
 
 def _tables_again(out: Path) -> subprocess.CompletedProcess:
-    return run_cli("tables", "--check", "--fresh", "--docs", str(_RESULTS["generated_docs"].result()),
+    return run_cli("tables", "--check", "--fresh", "--docs", str(_result("generated_docs")),
                    timeout=1800, PYTHONHASHSEED="2")
 
 
@@ -87,7 +96,7 @@ SITE_URL = "https://example.org/derived/"
 def _site_read(out: Path):
     from support.browser import read_site, site_pages
 
-    site, _ = _RESULTS["built_site"].result()
+    site, _ = _result("built_site")
     return read_site(site, site_pages(ROOT / "mkdocs.yml"))
 
 
@@ -99,26 +108,48 @@ _LANES = (
     {"generated_docs": _tables, "tables_checked_again": _tables_again,
      "built_site_with_url": lambda out: _site(out, SITE_URL=SITE_URL)},
 )
-_RESULTS: dict[str, Future] = {}
-_POOL = ThreadPoolExecutor(len(_LANES), thread_name_prefix="background")
-_TMP = Path(tempfile.mkdtemp(prefix="derived-tests-"))
-
-
+_SHARED_KEY = "derived_tests_shared"
+_shared: Path | None = None
+"""The session's shared folder: each job writes its output under ``<name>/`` and its result to
+``<name>.pickle``."""
+_lanes: ThreadPoolExecutor | None = None
 _STOP = threading.Event()
 
 
-def _run_lane(jobs: list[tuple[str, Callable, Future]]) -> None:
-    for name, job, future in jobs:
+def _runs_the_lanes(config) -> bool:
+    workerinput = getattr(config, "workerinput", None)
+    return workerinput is None or workerinput["workerid"] == "gw0"
+
+
+def pytest_configure(config):
+    global _shared
+    workerinput = getattr(config, "workerinput", None)
+    _shared = Path(workerinput[_SHARED_KEY] if workerinput else tempfile.mkdtemp(prefix="derived-tests-"))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """pytest-xdist, in the process that started the session: each worker gets the shared folder."""
+    node.workerinput[_SHARED_KEY] = str(_shared)
+
+
+def _run_lane(jobs: list[tuple[str, Callable]]) -> None:
+    for name, job in jobs:
         if _STOP.is_set():
             return
         try:
-            future.set_result(job(_TMP / name))
+            outcome = ("result", job(_shared / name))
         except BaseException as exc:  # the test that needs it reports it
-            future.set_exception(exc)
+            outcome = ("error", "".join(traceback.format_exception(exc)))
+        written = _shared / f"{name}.pickle.part"
+        written.write_bytes(pickle.dumps(outcome))
+        written.rename(_shared / f"{name}.pickle")  # whole, or not there
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist sends the collected tests, in this order
 def pytest_collection_finish(session):
     """After selection (``-k``, ``-m``, a node id): only what the selected tests need is started."""
+    global _lanes
     config, items = session.config, session.items
     if config.option.collectonly:
         return
@@ -128,21 +159,42 @@ def pytest_collection_finish(session):
         needed.add("generated_docs")
     if "site_read" in needed:
         needed.add("built_site")
-    for lane in _LANES:
-        jobs = [(name, job, _RESULTS.setdefault(name, Future())) for name, job in lane.items() if name in needed]
-        if jobs:
-            _POOL.submit(_run_lane, jobs)
-    items.sort(key=lambda item: bool(_RESULTS.keys() & set(getattr(item, "fixturenames", ()))))
+    background = {name for lane in _LANES for name in lane}
+    if _runs_the_lanes(config):
+        _lanes = ThreadPoolExecutor(len(_LANES), thread_name_prefix="background")
+        for lane in _LANES:
+            jobs = [(name, job) for name, job in lane.items() if name in needed]
+            if jobs:
+                _lanes.submit(_run_lane, jobs)
+    items.sort(key=lambda item: bool(background & set(getattr(item, "fixturenames", ()))))
 
 
 def pytest_sessionfinish(session, exitstatus):
-    _STOP.set()
-    _POOL.shutdown(wait=True, cancel_futures=True)
-    shutil.rmtree(_TMP, ignore_errors=True)
+    if _lanes is not None:
+        # Without xdist nobody else waits for the lanes; a worker's end is not the others'.
+        if not hasattr(session.config, "workerinput"):
+            _STOP.set()
+        _lanes.shutdown(wait=True, cancel_futures=not hasattr(session.config, "workerinput"))
 
 
-def _background(name: str):
-    return _RESULTS[name].result(timeout=1800)
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput"):
+        shutil.rmtree(_shared, ignore_errors=True)
+
+
+@functools.cache
+def _result(name: str):
+    """The result of the background job ``name``, once its file is written (by this process or
+    another worker's)."""
+    path, deadline = _shared / f"{name}.pickle", time.monotonic() + 1800
+    while not path.exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the background job {name} gave no result in 30 minutes")
+        time.sleep(0.1)
+    kind, value = pickle.loads(path.read_bytes())
+    if kind == "error":
+        raise RuntimeError(f"the background job {name} failed:\n{value}")
+    return value
 
 
 @pytest.fixture(scope="session")
@@ -150,13 +202,13 @@ def generated_docs() -> Path:
     """``python -m derivations tables`` once per session, into an empty docs folder, with the hash
     seed fixed at 1. Every test that needs the generated files reads these; tests that change them
     work on copies."""
-    return _background("generated_docs")
+    return _result("generated_docs")
 
 
 @pytest.fixture(scope="session")
 def tables_checked_again() -> subprocess.CompletedProcess:
     """``tables --check`` of :func:`generated_docs` by another process, with hash seed 2."""
-    return _background("tables_checked_again")
+    return _result("tables_checked_again")
 
 
 @pytest.fixture(scope="session")
@@ -169,20 +221,20 @@ def generated_files(generated_docs) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def built_site():
     """``mkdocs build --strict`` of the repository, once; returns (site dir, build log)."""
-    return _background("built_site")
+    return _result("built_site")
 
 
 @pytest.fixture(scope="session")
 def site_read():
     """Every page of :func:`built_site` opened in Chromium and checked at each viewport and scheme
     (``support.browser.read_site``): (the address it was served at, the visits by page)."""
-    return _background("site_read")
+    return _result("site_read")
 
 
 @pytest.fixture(scope="session")
 def built_site_with_url():
     """The same build again, in another process, with ``SITE_URL``: (site dir, build log)."""
-    return _background("built_site_with_url")
+    return _result("built_site_with_url")
 
 
 @pytest.fixture(scope="session")
