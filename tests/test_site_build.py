@@ -7,6 +7,7 @@ import gzip
 import html
 import re
 import shutil
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
@@ -23,13 +24,34 @@ EXTERNAL = re.compile(
     r"""|url\(\s*["']?(?:https?:)?//""", re.I)          # CSS font or image
 
 
+class _Text(HTMLParser):
+    """The text of a page outside the elements named ``skipped`` (counted open and closed by
+    their own tags only, so an unclosed <p> cannot hide the rest of the page)."""
+
+    def __init__(self, skipped: set[str]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skipped, self.inside, self.parts = skipped, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        self.inside += tag in self.skipped
+
+    def handle_endtag(self, tag):
+        if tag in self.skipped and self.inside:
+            self.inside -= 1
+
+    def handle_data(self, data):
+        if not self.inside:
+            self.parts.append(data)
+
+
 def visible_text(page: str, code: bool = True) -> str:
     """The text of an HTML page (parsed, not matched), without scripts and styles, and without
-    code blocks unless ``code``."""
-    soup = BeautifulSoup(page, "html.parser")
-    for element in soup(["script", "style"] if code else ["script", "style", "code", "pre"]):
-        element.decompose()
-    return soup.get_text(" ")
+    code blocks unless ``code``. (The parser alone, without a tree: a quarter of BeautifulSoup's
+    time, the same text.)"""
+    parser = _Text({"script", "style"} if code else {"script", "style", "code", "pre"})
+    parser.feed(page)
+    parser.close()
+    return " ".join(parser.parts)
 
 
 def test_strict_build_prints_no_warning(built_site):
@@ -100,15 +122,21 @@ def _only_addresses_differ(plain: bytes, with_url: bytes, address: str) -> bool:
         plain, with_url = gzip.decompress(plain), gzip.decompress(with_url)
     a = plain.decode("utf-8").splitlines()
     b = with_url.decode("utf-8").splitlines()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        if not all(path in line or not line.strip() for line in b[j1:j2]):
+
+    def only_addresses(old: list[str], new: list[str]) -> bool:
+        if not all(path in line or not line.strip() for line in new):
             return False
-        rooted = {line.replace(path, "/") for line in b[j1:j2]}  # "/derived/x" where "/x" was
-        if not all(line in rooted or re.search(r'href=|<loc>', line) or not line.strip() for line in a[i1:i2]):
-            return False
-    return True
+        rooted = {line.replace(path, "/") for line in new}  # "/derived/x" where "/x" was
+        return all(line in rooted or re.search(r'href=|<loc>', line) or not line.strip() for line in old)
+
+    # Only what lies between the common first and last lines is diffed: the whole of every page
+    # took seconds, and the addresses sit in the head.
+    start = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    end = next((i for i, (x, y) in enumerate(zip(reversed(a[start:]), reversed(b[start:]))) if x != y),
+               min(len(a), len(b)) - start)
+    a, b = a[start:len(a) - end], b[start:len(b) - end]
+    return all(tag == "equal" or only_addresses(a[i1:i2], b[j1:j2])
+               for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
 
 
 def test_two_builds_are_byte_identical_but_for_the_site_address(built_site, built_site_with_url):
