@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -171,3 +172,29 @@ def test_remembered_templates_are_compiled_again_when_their_source_changes():
     assert render() == "one 1"
     sources["page.html"] = "two {{ x }}"
     assert render() == "two 1"
+
+
+def test_the_search_index_is_split_by_edition(tmp_path):
+    from editions import split_search_index
+
+    (tmp_path / "search").mkdir()
+    docs = [{"location": "", "title": "Home", "text": ""}, {"location": "a/#x", "title": "X", "text": "x"},
+            {"location": "ko/", "title": "홈", "text": ""}, {"location": "ko/a/#x", "title": "엑스", "text": "x"},
+            {"location": "kor/", "title": "a page whose name starts like the folder", "text": ""}]
+    merged = {"config": {"lang": ["en", "ko"], "separator": "[\\s]+"}, "docs": docs}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(merged), encoding="utf-8")
+    split_search_index(tmp_path, {"en": ["en"], "ko": ["en", "ko"]}, "en")
+    english = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    korean = json.loads((tmp_path / "ko" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [d["location"] for d in english["docs"]] == ["", "a/#x", "kor/"]
+    assert [d["location"] for d in korean["docs"]] == ["", "a/#x"] and korean["docs"][1]["title"] == "엑스"
+    assert english["config"] == {"lang": ["en"], "separator": "[\\s]+"} and korean["config"]["lang"] == ["en", "ko"]
+
+
+def test_a_korean_page_s_base_is_its_edition_s_folder():
+    from editions import with_edition_base
+
+    page = '<head><script id="__config" type="application/json">{"annotate": null, "base": "../..", "x": 1}</script>'
+    assert with_edition_base(page, "ko") == page.replace('"base": "../.."', '"base": "../../ko/"')
+    with pytest.raises(ValueError, match="__config"):
+        with_edition_base("<head></head>", "ko")

@@ -243,20 +243,53 @@ def korean_site(built_site):
         yield base
 
 
-def test_korean_search_finds_korean_pages(browser, korean_site):
+@pytest.mark.parametrize("edition, query", [("", "backpropagation"), ("ko/", "역전파")])
+def test_search_finds_the_edition_s_own_pages(browser, korean_site, edition, query):
+    """Each edition searches its own index: every result is a page of that edition, and opens."""
     from support.browser import VIEWPORTS
 
     page = browser.new_page(viewport=VIEWPORTS["desktop"])
     try:
-        page.goto(korean_site + "ko/", wait_until="load")
+        page.goto(korean_site + edition, wait_until="load")
         page.locator("label.md-search__icon, .md-search__input").first.click()
-        page.locator("input.md-search__input").fill("역전파")
+        # Typed once the index is ready (Material then shows its placeholder), as a reader does;
+        # Material searches on a key's release, which Hangul typed by an input method also gives.
+        page.wait_for_function("""() => document.querySelector(".md-search-result__meta")?.textContent
+            === JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]""",
+                               timeout=15000)
+        field = page.locator("input.md-search__input")
+        field.fill(query)
+        field.press("End")
         results = page.locator(".md-search-result__item a")
         results.first.wait_for(timeout=15000)
         hrefs = results.evaluate_all("links => links.map(a => a.href)")
-        assert hrefs and all("/ko/" in href for href in hrefs[:5]), hrefs[:5]
+        assert hrefs and all(("/ko/" in href) == (edition == "ko/") for href in hrefs), hrefs
+        assert all(href.startswith(korean_site + edition) for href in hrefs), hrefs
+        for href in {href.split("#")[0].split("?")[0] for href in hrefs}:
+            assert page.request.get(href).ok, href
     finally:
         page.close()
+
+
+def test_each_edition_has_a_search_index_of_its_own_pages(built_site):
+    """The English index holds the English pages only; the Korean one, under ko/, the Korean pages
+    with locations relative to ko/ (where its pages point Material's base), each landing on a
+    page of that edition; both index the same pages, each in its own language."""
+    site, _ = built_site
+    english = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    korean = json.loads((site / "ko" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert english["config"]["lang"] == ["en"] and korean["config"]["lang"] == ["en", "ko"]
+    for index, folder in ((english, site), (korean, site / "ko")):
+        pages = {d["location"].split("#")[0] for d in index["docs"]}
+        assert all((folder / page / "index.html").is_file() for page in pages), pages
+    pages = [{d["location"].split("#")[0] for d in index["docs"]} for index in (english, korean)]
+    assert pages[0] == pages[1] and len(pages[0]) > 15  # twins: the same pages, each in its edition
+    assert not any(d["location"].startswith("ko/") for d in english["docs"])
+    assert all(HANGUL.search(d["title"] + d["text"]) for d in korean["docs"] if "#" not in d["location"])
+    config = re.compile(r'<script id="__config" type="application/json">(.*?)</script>')
+    for page, base in (("ko/index.html", "../ko/"), ("ko/perceptron/index.html", "../../ko/"),
+                       ("perceptron/index.html", "..")):
+        assert json.loads(config.search((site / page).read_text(encoding="utf-8"))[1])["base"] == base, page
 
 
 def test_a_live_panel_speaks_the_page_language(browser, korean_site):

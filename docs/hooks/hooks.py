@@ -7,7 +7,8 @@
 * when notebooks execute, and how (:mod:`notebooks`);
 * on ``mkdocs serve``, an edit under ``derivations/`` regenerates the tables (:mod:`regenerate`);
 * what every page and edition repeats (highlighting, search sections, compiled templates) done
-  once per process (:mod:`remembered`).
+  once per process (:mod:`remembered`);
+* a search index for each edition (:mod:`editions`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import re
 from pathlib import Path
 
 import notebooks
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 import regenerate
 from descriptions import notebook_description
+from editions import split_search_index, with_edition_base
 import remembered
 from live import mark_live_numbers
 from mathml import render_arithmatex, render_notebook, strip_notebook_scripts
@@ -55,7 +57,7 @@ def on_pre_build(config) -> None:
 _DEFAULT_EDITION: dict[str, bytes] = {}
 
 
-def on_post_build(config) -> None:
+def sitemaps_and_404(config) -> None:
     """The i18n plugin builds the Korean edition into the same site folder, so its theme templates
     land at the root: keep the English 404 page there, and give ko/ the sitemap that Material
     reads beside the edition it shows (a Korean page would otherwise request a missing one).
@@ -69,6 +71,26 @@ def on_post_build(config) -> None:
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (folder / name).write_bytes((site / name).read_bytes())
     (site / "404.html").write_bytes(_DEFAULT_EDITION["404.html"])
+
+
+def _editions(config) -> tuple[str, list[str]]:
+    """The default edition's locale and every built one's."""
+    languages = [language for language in config.plugins["i18n"].config.languages if language.build]
+    return next(language.locale for language in languages if language.default), [l.locale for l in languages]
+
+
+@event_priority(-150)  # after the i18n plugin has built every edition and merged their indexes
+def split_search(config) -> None:
+    """Once every edition is built: a search index for each (its own words: English alone for the
+    English edition; English and Korean for the Korean one, whose pages hold English terms)."""
+    if config.plugins["i18n"].building:  # inside the outer build: the next edition comes yet
+        return
+    default, locales = _editions(config)
+    split_search_index(Path(config.site_dir),
+                       {locale: [default] if locale == default else [default, locale] for locale in locales}, default)
+
+
+on_post_build = CombinedEvent(sitemaps_and_404, split_search)
 
 
 def on_env(env, config, files):
@@ -104,6 +126,9 @@ def without_head_alternates(output: str) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     output = without_head_alternates(output)
+    default, _ = _editions(config)
+    if config.theme["language"] != default:
+        output = with_edition_base(output, config.theme["language"])
     if page.file.src_uri.endswith(".ipynb"):
         output = strip_notebook_scripts(render_notebook(output))
         name = page.file.src_uri.replace(".ko.", ".")

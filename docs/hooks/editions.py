@@ -1,0 +1,46 @@
+"""A search index for each edition.
+
+The i18n plugin merges both editions into one ``search/search_index.json``, which every page's
+search worker loads and indexes whenever the page opens: a reader of one edition paid for the
+other's pages (twice the text, and the Korean word splitter on English pages too) and got results
+in both languages. Each edition now gets its own, beside its pages: the English one at the root,
+the Korean one under ``ko/``, its pages pointing Material there (its ``base``, from which Material
+fetches the index and resolves each result).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+_BASE = re.compile(r'(<script id="__config" type="application/json">\{.*?"base": ")([^"]*)(")')
+
+
+def with_edition_base(output: str, edition: str) -> str:
+    """A page of the ``edition`` folder (``ko``) with Material's base at that folder, not at the
+    site's root: its search then loads the edition's index and resolves results within it.
+    Links and assets do not use this base; the stored palette keeps the site-wide scope."""
+    page, count = _BASE.subn(lambda m: f"{m[1]}{m[2]}/{edition}/{m[3]}", output, count=1)
+    if count != 1:
+        raise ValueError("no Material configuration (<script id=\"__config\">) in the page")
+    return page
+
+
+def split_search_index(site: Path, editions: dict[str, list[str]], default: str) -> None:
+    """Rewrite ``search/search_index.json`` of ``site`` as one index per edition: the ``default``
+    edition's pages at the root, each other's under its folder with locations relative to it.
+    ``editions`` gives each edition's search languages (the Korean pages hold English terms)."""
+    merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    folders = [edition for edition in editions if edition != default]
+    for edition, languages in editions.items():
+        prefix = "" if edition == default else f"{edition}/"
+        if edition == default:
+            docs = [d for d in merged["docs"] if not d["location"].startswith(tuple(f"{f}/" for f in folders))]
+        else:
+            docs = [d | {"location": d["location"][len(prefix):]} for d in merged["docs"]
+                    if d["location"].startswith(prefix)]
+        index = {**merged, "config": {**merged["config"], "lang": languages}, "docs": docs}
+        target = site / prefix / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
