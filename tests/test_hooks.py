@@ -198,3 +198,53 @@ def test_a_korean_page_s_base_is_its_edition_s_folder():
     assert with_edition_base(page, "ko") == page.replace('"base": "../.."', '"base": "../../ko/"')
     with pytest.raises(ValueError, match="__config"):
         with_edition_base("<head></head>", "ko")
+
+
+def test_remembered_pages_are_rendered_again_when_any_input_changes(tmp_path, monkeypatch):
+    """On serve, a page's HTML is kept by its Markdown, its address, the files it may link to and
+    the contents of what it includes: the same page again is not converted; an edit to an
+    included file, to the page or to the files is."""
+    import markdown
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+    from pymdownx.snippets import SnippetPreprocessor
+
+    from remembered import remember_rendered_pages
+
+    monkeypatch.setattr(Page, "render", Page.render)  # restored after the test
+    monkeypatch.setattr(SnippetPreprocessor, "read_lines", SnippetPreprocessor.read_lines)
+    remember_rendered_pages()
+    converted = []
+    convert = markdown.Markdown.convert
+    monkeypatch.setattr(markdown.Markdown, "convert", lambda self, text: converted.append(text) or convert(self, text))
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nmarkdown_extensions:\n  - toc\n  - tables\n"
+                                         f"  - pymdownx.snippets:\n      base_path: [{json.dumps(str(docs))}]\n"
+                                         "      check_paths: true\n")
+    (docs / "table.md").write_text("| value |\n| - |\n| 0.1 |\n")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+
+    def rendered(text: str, names=("a.md", "b.md")):
+        files = Files([File(name, str(docs), str(tmp_path / "site"), True) for name in names])
+        page = Page(None, files.get_file_from_path("a.md"), config)
+        page.markdown = text
+        page.render(config, files)
+        return page, files
+
+    text = '# A\n\n## Values\n\n--8<-- "table.md"\n\nSee [X](b.md#x).\n'
+    first, _ = rendered(text)
+    assert "<td>0.1</td>" in first.content and len(converted) == 1
+    again, files = rendered(text)
+    assert len(converted) == 1
+    assert (again.content, again._title_from_render, again.present_anchor_ids) == (
+        first.content, first._title_from_render, first.present_anchor_ids)
+    assert [item.title for item in again.toc] == [item.title for item in first.toc] == ["A"]
+    assert again.links_to_anchors == {files.get_file_from_path("b.md"): {"x": "b.md#x"}}
+    (docs / "table.md").write_text("| value |\n| - |\n| 0.2 |\n")
+    assert "<td>0.2</td>" in rendered(text)[0].content and len(converted) == 2
+    assert "Other" in rendered(text.replace("See", "Other"))[0].content and len(converted) == 3
+    rendered(text.replace("See", "Other"), names=("a.md", "b.md", "c.md"))
+    assert len(converted) == 4

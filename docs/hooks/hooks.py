@@ -6,8 +6,8 @@
   (:mod:`toc`), and given a description of their own (:mod:`descriptions`);
 * when notebooks execute, and how (:mod:`notebooks`);
 * on ``mkdocs serve``, an edit under ``derivations/`` regenerates the tables (:mod:`regenerate`);
-* what every page and edition repeats (highlighting, search sections, compiled templates) done
-  once per process (:mod:`remembered`);
+* what every page and edition repeats (highlighting, search sections, compiled templates, and
+  on ``serve`` each page's Markdown) done once per process (:mod:`remembered`);
 * a search index for each edition (:mod:`editions`).
 """
 
@@ -36,6 +36,8 @@ def on_config(config):
     notebooks.patch_nbconvert()
     remembered.remember_highlighting()
     remembered.remember_search_sections()
+    if notebooks.SERVING:
+        remembered.remember_rendered_pages()
     notebooks.configure(config.plugins["mkdocs-jupyter"].config, root)
     return config
 

@@ -1,12 +1,14 @@
 """Work every page of every edition repeats, done once per process.
 
 The source pages show every module of the package, and each edition shows them again; each
-``mkdocs serve`` rebuild renders every page again though one changed. Two steps took half of a
+``mkdocs serve`` rebuild renders every page again though one changed. These steps took most of a
 rebuild's time doing what they had done before:
 
 * Pygments tokenising the same code (:func:`remember_highlighting`);
 * the search plugin parsing the same page HTML into sections (:func:`remember_search_sections`);
-* Jinja compiling the theme's templates again for each edition and build (:data:`TEMPLATES`).
+* Jinja compiling the theme's templates again for each edition and build (:data:`TEMPLATES`);
+* on ``serve`` only, Markdown turning every page into HTML again though one changed
+  (:func:`remember_rendered_pages`).
 
 Each result is kept by everything it is computed from, for as long as the process runs (a
 ``serve`` session), and handed out as a copy where the caller changes it; a change to any input
@@ -15,7 +17,9 @@ is computed afresh.
 
 from __future__ import annotations
 
+import hashlib
 import pickle
+from pathlib import Path
 
 import jinja2
 
@@ -94,3 +98,62 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 TEMPLATES = _CompiledTemplates()
 """For each build's Jinja environment (``on_env``)."""
+
+
+def _digest(path: str) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _addresses(files) -> tuple:
+    """Every file's source and address: what a page's links resolve against (kept on the
+    collection, which is made anew for each build)."""
+    if not hasattr(files, "_remembered_addresses"):
+        files._remembered_addresses = tuple(sorted((f.src_uri, f.dest_uri) for f in files))
+    return files._remembered_addresses
+
+
+def remember_rendered_pages() -> None:
+    """Make ``Page.render`` (a Markdown page into HTML) keep what it makes — the HTML, the table
+    of contents, the title, the anchors and the links to other pages' anchors — by the page's
+    Markdown and address, every file's address, the Markdown settings, and the contents of every
+    file the snippets extension read for it (the generated tables, the package's source), checked
+    again before each use. For ``mkdocs serve`` only, where a save rebuilds every page of both
+    editions: a build converts every page afresh. Once per process."""
+    from mkdocs.structure.pages import Page
+    from pymdownx.snippets import SnippetPreprocessor
+
+    if getattr(Page.render, "remembers", False):
+        return
+    render, read_lines, kept, read = Page.render, SnippetPreprocessor.read_lines, {}, []
+
+    def reading(self, path):
+        read.append(path)
+        return read_lines(self, path)
+
+    def remembering(self, config, files):
+        if not self.file.src_uri.endswith(".md"):
+            return render(self, config, files)
+        settings = (config["markdown_extensions"], config["mdx_configs"], config["validation"],
+                    config["use_directory_urls"], config.theme.get("language"))
+        key = (self.file.src_uri, self.file.dest_uri, self.markdown, repr(settings), _addresses(files))
+        if key in kept and all(_digest(path) == digest for path, digest in kept[key][0]):
+            content, toc, title, anchors, links = pickle.loads(kept[key][1])
+        else:
+            read.clear()
+            render(self, config, files)
+            content, toc, title, anchors, links = (
+                self.content, self.toc, self._title_from_render, self.present_anchor_ids,
+                None if self.links_to_anchors is None
+                else {f.src_uri: anchor for f, anchor in self.links_to_anchors.items()})
+            kept[key] = ([(path, _digest(path)) for path in dict.fromkeys(read)],
+                         pickle.dumps((content, toc, title, anchors, links)))
+        self.content, self.toc, self._title_from_render, self.present_anchor_ids = content, toc, title, anchors
+        if links is not None:
+            self.links_to_anchors = {files.get_file_from_path(uri): anchor for uri, anchor in links.items()}
+
+    remembering.remembers = True
+    Page.render = remembering
+    SnippetPreprocessor.read_lines = reading
