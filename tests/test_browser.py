@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from support.browser import CHROMIUM, SCHEMES, VIEWPORTS, nav_pages, serve, site_pages, visit
+from support.browser import CHROMIUM, NUMBERS_ON_SCREEN, SCHEMES, VIEWPORTS, nav_pages, serve, site_pages, visit
 
 
 def _unavailable(reason: str):
@@ -83,6 +83,27 @@ def test_the_notebook_download_button_downloads_the_notebook(page, site_url):
         path = download.value.path()
         assert download.value.suggested_filename.endswith(".ipynb")
         assert b'"cells"' in Path(path).read_bytes()
+
+
+A4_WIDTH = 794
+"""A4 paper's width in CSS pixels (210 mm at 96 px per inch)."""
+
+
+@pytest.mark.parametrize("chapter", ["backpropagation/", "ko/backpropagation/", "learning/"])
+def test_a_printed_chapter_shows_its_evidence_and_every_number_within_the_paper(page, site_url, chapter):
+    """Printing, Material opens every folded block (on the window's beforeprint event): the
+    evidence is on paper, and every eight-decimal number of the article fits the paper's width."""
+    page.set_viewport_size({"width": A4_WIDTH, "height": 1123})
+    page.goto(site_url + chapter, wait_until="load")
+    assert page.evaluate('document.querySelectorAll("details:not([open])").length') > 0
+    on_screen = page.evaluate(NUMBERS_ON_SCREEN)["found"]
+    page.emulate_media(media="print")
+    page.evaluate('window.dispatchEvent(new Event("beforeprint"))')
+    page.wait_for_function('document.querySelectorAll("details:not([open])").length === 0', timeout=5000)
+    page.evaluate("window.__foldedAtLoad = new Set()")  # nothing is folded on paper
+    numbers = page.evaluate(NUMBERS_ON_SCREEN)
+    assert numbers["found"] > on_screen and numbers["outside"] == [], (on_screen, numbers)
+    assert page.evaluate("document.documentElement.scrollWidth") <= A4_WIDTH
 
 
 def test_the_404_page_works_at_any_depth(page, site_url, built_site):
