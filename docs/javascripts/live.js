@@ -35,6 +35,12 @@ window.livePanel = (function () {
     return Number.isFinite(value) ? value : null;
   }
 
+  // A panel's words are in the page's language, on its form (data-say-KIND, generated from
+  // derivations/tables/live.py); {names} is the fields concerned.
+  function words(form, kind, names = "") {
+    return form.dataset[`say${kind[0].toUpperCase()}${kind.slice(1)}`].replace("{names}", names);
+  }
+
   // compute(values by input name) returns {key: number} or throws RangeError naming the input
   // that is out of its range. Results that are not finite count as out of range for the input
   // last edited.
@@ -55,11 +61,6 @@ window.livePanel = (function () {
       if (status) status.textContent = text;
     }
 
-    // The panel's words are in the page's language, on the form (derivations/tables/live.py).
-    function message(kind, names) {
-      return panel.dataset[`say${kind[0].toUpperCase()}${kind.slice(1)}`].replace("{names}", names);
-    }
-
     // Recompute from the fields; on any bad field, mark it and leave the last good values.
     function update(edited) {
       const values = {};
@@ -71,7 +72,7 @@ window.livePanel = (function () {
       }
       for (const input of inputs) mark(input, bad.includes(input));
       if (bad.length) {
-        say(message("invalid", bad.map((i) => i.name).join(", ")));
+        say(words(panel, "invalid", bad.map((i) => i.name).join(", ")));
         return false;
       }
       let results;
@@ -82,7 +83,7 @@ window.livePanel = (function () {
         if (!(error instanceof RangeError)) throw error;
         const input = inputs.find((i) => i.name === error.message) || inputs[0];
         mark(input, true);
-        say(message("range", input.name));
+        say(words(panel, "range", input.name));
         return false;
       }
       for (const output of outputs) output.textContent = show(results[output.dataset.key]);
@@ -119,5 +120,5 @@ window.livePanel = (function () {
     return panel;
   }
 
-  return { start, sum, show, read };
+  return { start, sum, show, read, words };
 })();

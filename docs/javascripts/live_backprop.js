@@ -127,10 +127,8 @@ function markNotesOnly(article, words) {
 }
 
 function start(form) {
-  // The panel's words are in the page's language, on the form (data-say-*, generated from
-  // derivations/tables/live.py's BACKPROP_MESSAGES); {names} is the fields concerned.
-  const words = (kind, names = "") =>
-    form.dataset[`say${kind[0].toUpperCase()}${kind.slice(1)}`].replace("{names}", names);
+  // live.js (loaded on every page before this module) reads the panel's words off the form.
+  const words = (kind, names) => window.livePanel.words(form, kind, names);
   const fields = Object.fromEntries(INPUTS.map((name) => [name, form.elements.namedItem(name)]));
   const defaults = Object.fromEntries(INPUTS.map((name) => [name, parse(fields[name].dataset.default)]));
   const status = form.querySelector(".live-note[role=status]");
