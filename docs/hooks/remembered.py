@@ -136,11 +136,13 @@ def remember_rendered_pages() -> None:
     def remembering(self, config, files):
         if not self.file.src_uri.endswith(".md"):
             return render(self, config, files)
+        page = (self.file.src_uri, self.file.dest_uri, config.theme.get("language"))
         settings = (config["markdown_extensions"], config["mdx_configs"], config["validation"],
-                    config["use_directory_urls"], config.theme.get("language"))
-        key = (self.file.src_uri, self.file.dest_uri, self.markdown, repr(settings), _addresses(files))
-        if key in kept and all(_digest(path) == digest for path, digest in kept[key][0]):
-            content, toc, title, anchors, links = pickle.loads(kept[key][1])
+                    config["use_directory_urls"])
+        key = (self.markdown, repr(settings), _addresses(files))
+        # One result per page and edition (an edit replaces it), so a long session holds no more.
+        if page in kept and kept[page][0] == key and all(_digest(path) == digest for path, digest in kept[page][1]):
+            content, toc, title, anchors, links = pickle.loads(kept[page][2])
         else:
             read.clear()
             render(self, config, files)
@@ -148,8 +150,8 @@ def remember_rendered_pages() -> None:
                 self.content, self.toc, self._title_from_render, self.present_anchor_ids,
                 None if self.links_to_anchors is None
                 else {f.src_uri: anchor for f, anchor in self.links_to_anchors.items()})
-            kept[key] = ([(path, _digest(path)) for path in dict.fromkeys(read)],
-                         pickle.dumps((content, toc, title, anchors, links)))
+            kept[page] = (key, [(path, _digest(path)) for path in dict.fromkeys(read)],
+                          pickle.dumps((content, toc, title, anchors, links)))
         self.content, self.toc, self._title_from_render, self.present_anchor_ids = content, toc, title, anchors
         if links is not None:
             self.links_to_anchors = {files.get_file_from_path(uri): anchor for uri, anchor in links.items()}
