@@ -172,9 +172,10 @@ def pytest_collection_finish(session):
 def pytest_sessionfinish(session, exitstatus):
     if _lanes is not None:
         # Without xdist nobody else waits for the lanes; a worker's end is not the others'.
-        if not hasattr(session.config, "workerinput"):
+        alone = not hasattr(session.config, "workerinput")
+        if alone:
             _STOP.set()
-        _lanes.shutdown(wait=True, cancel_futures=not hasattr(session.config, "workerinput"))
+        _lanes.shutdown(wait=True, cancel_futures=alone)
 
 
 def pytest_unconfigure(config):

@@ -279,10 +279,9 @@ def test_each_edition_has_a_search_index_of_its_own_pages(built_site):
     english = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     korean = json.loads((site / "ko" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert english["config"]["lang"] == ["en"] and korean["config"]["lang"] == ["en", "ko"]
-    for index, folder in ((english, site), (korean, site / "ko")):
-        pages = {d["location"].split("#")[0] for d in index["docs"]}
-        assert all((folder / page / "index.html").is_file() for page in pages), pages
     pages = [{d["location"].split("#")[0] for d in index["docs"]} for index in (english, korean)]
+    for edition, folder in zip(pages, (site, site / "ko")):
+        assert all((folder / page / "index.html").is_file() for page in edition), edition
     assert pages[0] == pages[1] and len(pages[0]) > 15  # twins: the same pages, each in its edition
     assert not any(d["location"].startswith("ko/") for d in english["docs"])
     assert all(HANGUL.search(d["title"] + d["text"]) for d in korean["docs"] if "#" not in d["location"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import gzip
 import html
+import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -131,9 +132,8 @@ def _only_addresses_differ(plain: bytes, with_url: bytes, address: str) -> bool:
 
     # Only what lies between the common first and last lines is diffed: the whole of every page
     # took seconds, and the addresses sit in the head.
-    start = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    end = next((i for i, (x, y) in enumerate(zip(reversed(a[start:]), reversed(b[start:]))) if x != y),
-               min(len(a), len(b)) - start)
+    start = len(os.path.commonprefix([a, b]))
+    end = len(os.path.commonprefix([a[start:][::-1], b[start:][::-1]]))
     a, b = a[start:len(a) - end], b[start:len(b) - end]
     return all(tag == "equal" or only_addresses(a[i1:i2], b[j1:j2])
                for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes())

@@ -32,15 +32,15 @@ def split_search_index(site: Path, editions: dict[str, list[str]], default: str)
     edition's pages at the root, each other's under its folder with locations relative to it.
     ``editions`` gives each edition's search languages (the Korean pages hold English terms)."""
     merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    folders = [edition for edition in editions if edition != default]
-    for edition, languages in editions.items():
-        prefix = "" if edition == default else f"{edition}/"
-        if edition == default:
-            docs = [d for d in merged["docs"] if not d["location"].startswith(tuple(f"{f}/" for f in folders))]
+    docs = {edition: [] for edition in editions}
+    for doc in merged["docs"]:
+        folder, slash, rest = doc["location"].partition("/")
+        if slash and folder != default and folder in editions:
+            docs[folder].append(doc | {"location": rest})
         else:
-            docs = [d | {"location": d["location"][len(prefix):]} for d in merged["docs"]
-                    if d["location"].startswith(prefix)]
-        index = {**merged, "config": {**merged["config"], "lang": languages}, "docs": docs}
-        target = site / prefix / "search" / "search_index.json"
+            docs[default].append(doc)
+    for edition, languages in editions.items():
+        index = {**merged, "config": {**merged["config"], "lang": languages}, "docs": docs[edition]}
+        target = site / ("" if edition == default else edition) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

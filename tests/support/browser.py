@@ -397,7 +397,8 @@ def screenshot_file(page: str, viewport: str, scheme: str) -> Path | None:
 def read_site(site: Path, pages: list[str]) -> tuple[str, dict[str, dict[tuple[str, str], Visit]]]:
     """Every page of ``pages`` opened once and checked in every state (:func:`visit_states`), one
     after another in one tab, as one reader's browser goes from page to page. Runs beside the
-    tests, in a thread of its own, so with a Playwright and a Chromium of its own. Returns the address the site was served at and the visits."""
+    tests, in a thread of its own, so with a Playwright and a Chromium of its own. Returns the
+    address the site was served at and the visits."""
     from playwright.sync_api import sync_playwright
 
     with serve(site) as base, sync_playwright() as playwright:
