@@ -248,3 +248,41 @@ def test_remembered_pages_are_rendered_again_when_any_input_changes(tmp_path, mo
     assert "Other" in rendered(text.replace("See", "Other"))[0].content and len(converted) == 3
     rendered(text.replace("See", "Other"), names=("a.md", "b.md", "c.md"))
     assert len(converted) == 4
+
+
+NOTEBOOK_PAGE = """<html><head><link rel="stylesheet" href="../../assets/main.css"></head><body><article>
+<style type="text/css">pre { line-height: 125%; }</style>
+<style type="text/css">.jp-Notebook { padding: 0; }</style>
+<!-- Load mathjax --><!-- End of mathjax configuration -->
+<style type="text/css">.jp-Cell { margin: 0; }</style>
+<div class="jupyter-wrapper"><div class="jp-Notebook">cells</div></div>
+<style>.md-clipboard { color: red; }</style></article></body></html>"""
+
+
+def test_a_notebook_page_s_styles_move_to_one_shared_stylesheet_in_their_order(tmp_path):
+    from notebook_styles import with_shared_stylesheet
+
+    english = with_shared_stylesheet(NOTEBOOK_PAGE, "notebooks/forward/", tmp_path)
+    korean = with_shared_stylesheet(NOTEBOOK_PAGE, "ko/notebooks/forward/", tmp_path)
+    (sheet,) = (tmp_path / "assets" / "stylesheets").iterdir()
+    assert sheet.read_text(encoding="utf-8") == ("pre { line-height: 125%; }\n.jp-Notebook { padding: 0; }\n"
+                                                 ".jp-Cell { margin: 0; }")
+    # linked where the first block stood, from either edition's depth; the notebook and the page's
+    # other styles (after the notebook) untouched
+    head, _, rest = english.partition('<div class="jupyter-wrapper">')
+    assert head.count("<style") == 0 and head.count(f'href="../../assets/stylesheets/{sheet.name}"') == 1
+    assert head.startswith(NOTEBOOK_PAGE[:NOTEBOOK_PAGE.index("<style")] + "<link")
+    assert rest == NOTEBOOK_PAGE.partition('<div class="jupyter-wrapper">')[2]
+    assert f'href="../../../assets/stylesheets/{sheet.name}"' in korean
+    # another theme, another file: a browser never keeps a stale one under the same name
+    with_shared_stylesheet(NOTEBOOK_PAGE.replace("125%", "130%"), "notebooks/forward/", tmp_path)
+    assert len(list((tmp_path / "assets" / "stylesheets").iterdir())) == 2
+
+
+def test_a_notebook_page_s_styles_stay_when_markup_stands_between_them(tmp_path):
+    from notebook_styles import with_shared_stylesheet
+
+    with pytest.raises(ValueError, match="markup between"):
+        with_shared_stylesheet(NOTEBOOK_PAGE.replace("<!-- Load mathjax -->", "<p>x</p>"), "notebooks/x/", tmp_path)
+    with pytest.raises(ValueError, match="not a notebook page"):
+        with_shared_stylesheet("<html><body><p>x</p></body></html>", "x/", tmp_path)

@@ -101,6 +101,26 @@ def test_the_notebook_was_executed_and_can_be_downloaded(built_site):
     assert (site / "notebooks" / "backpropagation" / "backpropagation.ipynb").is_file()
 
 
+def test_the_notebook_pages_share_one_stylesheet_of_jupyterlab_s_theme(built_site):
+    """JupyterLab's theme, which mkdocs-jupyter writes into every notebook page, is one file they
+    all link (docs/hooks/notebook_styles.py): no notebook page carries it itself."""
+    site, _ = built_site
+    pages = sorted(site.glob("notebooks/*/index.html")) + sorted(site.glob("ko/notebooks/*/index.html"))
+    assert len(pages) >= 10
+    sheets = set()
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        notebook = soup.select_one("div.jupyter-wrapper")
+        assert notebook is not None and notebook.find_all_previous("style") == [], page
+        links = [link["href"] for link in soup.select('link[rel="stylesheet"]') if "/notebook." in link["href"]]
+        assert len(links) == 1, page
+        sheets.add((page.parent / links[0]).resolve())
+        assert page.stat().st_size < 200_000, page
+    (sheet,) = sheets
+    assert sheet.parent == (site / "assets" / "stylesheets").resolve()
+    assert ".jp-Notebook" in sheet.read_text(encoding="utf-8") and sheet.stat().st_size > 100_000
+
+
 def _files(site):
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 

@@ -3,7 +3,8 @@
 * math to MathML (:mod:`mathml`), so pages load no math script; the numbers substituted into
   formulas marked for the live example (:mod:`live`);
 * notebook pages made self-contained, their table of contents matched to their headings
-  (:mod:`toc`), and given a description of their own (:mod:`descriptions`);
+  (:mod:`toc`), given a description of their own (:mod:`descriptions`), and JupyterLab's styles
+  shared in one stylesheet (:mod:`notebook_styles`);
 * when notebooks execute, and how (:mod:`notebooks`);
 * on ``mkdocs serve``, an edit under ``derivations/`` regenerates the tables (:mod:`regenerate`);
 * what every page and edition repeats (highlighting, search sections, compiled templates, and
@@ -24,6 +25,7 @@ from editions import split_search_index, with_edition_base
 import remembered
 from live import mark_live_numbers
 from mathml import render_arithmatex, render_notebook, strip_notebook_scripts
+from notebook_styles import with_shared_stylesheet
 from toc import match_headings, remember_headings, with_english_ids
 
 
@@ -133,6 +135,7 @@ def on_post_page(output: str, page, config) -> str:
         output = with_edition_base(output, config.theme["language"])
     if page.file.src_uri.endswith(".ipynb"):
         output = strip_notebook_scripts(render_notebook(output))
+        output = with_shared_stylesheet(output, page.url, Path(config.site_dir))
         name = page.file.src_uri.replace(".ko.", ".")
         if name == page.file.src_uri:
             remember_headings(name, output)
