@@ -3,7 +3,8 @@
     python benchmarks/bench_site.py [--runs N] [--suite-runs M] [--skip-suite]
 
 Measures, each in a fresh process: ``python -c "import sympy, numpy"`` (the baseline every loop
-budget is a multiple of, measured in the same run); the full test suite; ``python -m derivations
+budget is a multiple of, measured in the same run); the full test suite, and without the tests
+that need the built site or Chromium (``-m "not site"``, the quick loop); ``python -m derivations
 tables --check`` as a contributor runs it after ``tables`` (each chapter recalled from its record),
 and with ``--fresh`` (every chapter derived again, reported without a budget); a cold ``mkdocs build --strict`` (new output directory, notebooks executed) and
 the same build with ``NOTEBOOK_EXECUTE=false``; ``mkdocs serve`` until its first page answers, and
@@ -161,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
         if run.returncode != 0:
             Path(tempfile.gettempdir(), "bench-site-pytest.log").write_text(run.stdout + run.stderr)
         loop["full test suite"] = suite
+        quick, run = timed([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not site"],
+                           args.suite_runs, env, must_pass=False)
+        summary = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else f"exit status {run.returncode}"
+        print(f"quick loop, -m 'not site' ({args.suite_runs} run(s)):  {quick:7.1f} s  ({summary}; no budget)")
     tables = [python, "-m", "derivations", "tables", "--check"]
     timed(tables, 1, env)  # records every chapter, as the contributor's last `tables` run did
     loop["tables --check"], _ = timed(tables, args.runs, env)

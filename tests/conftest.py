@@ -146,6 +146,18 @@ def _run_lane(jobs: list[tuple[str, Callable]]) -> None:
         written.rename(_shared / f"{name}.pickle")  # whole, or not there
 
 
+SITE = {"built_site", "built_site_with_url", "site_read", "browser"}
+"""The fixtures of a test that needs the built site or Chromium."""
+
+
+def pytest_collection_modifyitems(config, items):
+    """Such a test is marked ``site``: ``-m "not site"`` runs the others, the quick loop while
+    editing derivations and tables (they need no site build and no browser)."""
+    for item in items:
+        if SITE & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist sends the collected tests, in this order
 def pytest_collection_finish(session):
     """After selection (``-k``, ``-m``, a node id): only what the selected tests need is started."""
