@@ -46,10 +46,8 @@ def on_config(config):
 
 @event_priority(-200)  # after the i18n plugin (-100) has made this edition's files
 def on_files(files, config):
-    languages = config.plugins["i18n"].config.languages
-    notebooks.as_notebook_pages(files, config.plugins["mkdocs-jupyter"], config.theme["language"],
-                                [language.locale for language in languages if language.build],
-                                next(language.locale for language in languages if language.default))
+    default, locales = _editions(config)
+    notebooks.as_notebook_pages(files, config.plugins["mkdocs-jupyter"], config.theme["language"], locales, default)
     notebooks.execute_all(files, config.plugins["mkdocs-jupyter"])
     return files
 
@@ -68,7 +66,7 @@ def sitemaps_and_404(config) -> None:
     Runs before the plugin's own ``on_post_build`` (priority -100), which starts the next edition."""
     site = Path(config.site_dir)
     language = config.theme["language"]
-    if language == "en":
+    if language == _editions(config)[0]:
         _DEFAULT_EDITION["404.html"] = (site / "404.html").read_bytes()
         return
     folder = site / language
