@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode
 import pytest
 
 from conftest import run_cli
-from support.browser import CHROMIUM, NUMBERS_ON_SCREEN, VIEWPORTS, serve
+from support.browser import CHROMIUM, NUMBERS_ON_SCREEN, VIEWPORTS, record_requests_elsewhere, serve
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("CI"):
@@ -103,11 +103,10 @@ def site_url(built_site):
 
 @pytest.fixture(scope="module")
 def context(browser, site_url):
-    """One browser context; any request not to the site's server is recorded (and fails: no other
-    host resolves in the browser the tests launch)."""
+    """One browser context; any request not to the site's server is recorded."""
     context = browser.new_context(viewport=VIEWPORTS["desktop"], service_workers="block")
     context.elsewhere = []
-    context.on("request", lambda r: r.url.startswith((site_url, "data:", "blob:")) or context.elsewhere.append(r.url))
+    record_requests_elsewhere(context, site_url, context.elsewhere)
     yield context
     context.close()
 

@@ -12,6 +12,7 @@ import pytest
 from derivations.numeric.perceptron import worked_values as numeric_values
 from derivations.symbolic.perceptron import WORKED_KEYS
 from derivations.symbolic.perceptron import worked_values as exact_values
+from support.browser import record_requests_elsewhere, serve
 from support.live import float_route_agrees, read_panel, set_address, shown_exactly
 
 NAMES = ("w0[0]", "w0[1]", "b0", "x[0]", "x[1]", "t", "learning_rate")
@@ -71,17 +72,15 @@ def mismatches(shown: dict[str, str], problem: dict[str, str], numpy: bool = Tru
 
 @pytest.fixture(scope="module")
 def site(built_site):
-    from support.browser import serve
-
     with serve(built_site[0]) as base:
         yield base
 
 
 def offline_page(browser, site: str, width: int, outside: list[str], **options):
     """A page at ``width`` px whose every request to another host than the site is recorded in
-    ``outside`` (and fails: no other host resolves in the browser the tests launch)."""
+    ``outside``."""
     context = browser.new_context(viewport={"width": width, "height": 900}, **options)
-    context.on("request", lambda r: r.url.startswith((site, "data:", "blob:")) or outside.append(r.url))
+    record_requests_elsewhere(context, site, outside)
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -90,6 +90,18 @@ def serve(site: Path):
         server.wait(timeout=10)
 
 
+def elsewhere(url: str, site: str) -> bool:
+    """Whether a request for ``url`` leaves ``site`` (an origin or a base address); a ``data:`` or
+    ``blob:`` address is the page's own."""
+    return not url.startswith((site, "data:", "blob:"))
+
+
+def record_requests_elsewhere(context, site: str, into: list[str]) -> None:
+    """Append to ``into`` the address of every request of ``context`` that leaves ``site`` (it
+    fails: no other host resolves, :data:`CHROMIUM_ARGS`)."""
+    context.on("request", lambda request: into.append(request.url) if elsewhere(request.url, site) else None)
+
+
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
@@ -295,7 +307,7 @@ def visit_states(browser, url: str, states: list[tuple[str, str]], screenshots=N
         def started(request):
             loaded.requests.append(request.url)
             pending.add(request)
-            if not request.url.startswith((origin + "/", "data:", "blob:")):
+            if elsewhere(request.url, origin + "/"):
                 loaded.problems.append(f"request to another host: {request.url}")
 
         def finished(request):
