@@ -18,6 +18,9 @@ class MathError(ValueError):
 def to_mathml(latex: str, block: bool) -> str:
     """One formula as a ``<math>`` element; raises MathError on a command it cannot render."""
     tex = latex.strip()
+    if re.search(r"(?<!\\)\$", tex):
+        # Markdown ran two formulas together: $$…$$ right after $$…$$ without a blank line
+        raise MathError(f"a dollar sign inside {latex!r}: two formulas run together")
     if tex.startswith(r"\displaystyle"):
         tex, block = tex[len(r"\displaystyle"):], True
     # latex2mathml aligns `split` but not `aligned`; the two mean the same here.

@@ -20,6 +20,20 @@ def test_unknown_command_fails_the_build():
         to_mathml(r"\foo{x}", block=False)
 
 
+def test_two_displays_run_together_fail_the_build():
+    """Without a blank line between them, arithmatex reads $$a$$ $$b$$ as one formula holding
+    dollars: the page showed "$$$$" between the steps. A dollar in a formula is an error."""
+    import markdown
+
+    page = markdown.markdown("$$\na = 1\n$$\n$$\nb = 2\n$$\n", extensions=["pymdownx.arithmatex"],
+                             extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    with pytest.raises(MathError, match="run together"):
+        render_arithmatex(page)
+    apart = markdown.markdown("$$\na = 1\n$$\n\n$$\nb = 2\n$$\n", extensions=["pymdownx.arithmatex"],
+                              extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    assert render_arithmatex(apart).count("<math") == 2
+
+
 def test_aligned_is_supported():
     assert "<mtable" in to_mathml(r"\begin{aligned} a &= b \\ c &= d \end{aligned}", block=True)
 

@@ -188,7 +188,7 @@ def sigmoid_prime_derivation() -> str:
         r"e^{- z} = \frac{1 - \sigma}{\sigma}",
         rf"\frac{{d\sigma}}{{dz}} = {sp.latex(in_output)}",
     ]
-    return "".join(display(step) for step in steps)
+    return "\n".join(display(step) for step in steps)
 
 
 def forward_table(solution: Solution, printed: dict[str, Printed], suffix: str = "") -> str:
