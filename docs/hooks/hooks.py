@@ -26,6 +26,7 @@ import remembered
 from live import mark_live_numbers
 from mathml import render_arithmatex, render_notebook, strip_notebook_scripts
 from notebook_styles import with_shared_stylesheet
+from search_text import readable_search_index
 from toc import match_headings, remember_headings, with_english_ids
 
 
@@ -83,11 +84,13 @@ def _editions(config) -> tuple[str, list[str]]:
 
 @event_priority(-150)  # after the i18n plugin has built every edition and merged their indexes
 def split_search(config) -> None:
-    """Once every edition is built: a search index for each (its own words: English alone for the
-    English edition; English and Korean for the Korean one, whose pages hold English terms)."""
+    """Once every edition is built: its formulas written as text (search_text.py), a search index
+    for each (its own words: English alone for the English edition; English and Korean for the
+    Korean one, whose pages hold English terms)."""
     if config.plugins["i18n"].building:  # inside the outer build: the next edition comes yet
         return
     default, locales = _editions(config)
+    readable_search_index(Path(config.site_dir) / "search" / "search_index.json")
     split_search_index(Path(config.site_dir),
                        {locale: [default] if locale == default else [default, locale] for locale in locales}, default)
 
