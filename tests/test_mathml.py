@@ -49,3 +49,13 @@ def test_notebook_math_is_converted_only_where_it_is_math():
     assert out.count("<math") == 4
     assert "<code>$HOME</code>" in out and "costs $5 and $6" in out and 'content:"$"' in out
     assert "\\frac" not in out and "\\sigma" not in out
+
+
+def test_a_notebook_output_sets_sympy_s_words_upright():
+    """SymPy prints the symbol E_total as E_{total}: the page shows "total" as a word, as the
+    tables do, not as five italic variables."""
+    output = ('<div class="jp-RenderedLatex jp-OutputArea-output">'
+              "$\\displaystyle E_{total} = \\frac{\\left(target_{o1} - o_{1}\\right)^{2}}{2}$</div>")
+    out = render_notebook(output)
+    assert '<mi mathvariant="normal">t</mi><mi mathvariant="normal">o</mi>' in out
+    assert "<mi>t</mi><mi>o</mi>" not in out and "<mi>t</mi><mi>a</mi>" not in out

@@ -93,6 +93,24 @@ def test_no_raw_tex_is_left_visible(built_site):
         assert not re.search(r"\\(frac|sigma|partial|left|begin)\b|\$[^$\s]+\$", text), path
 
 
+ITALIC_RUN = re.compile(r"(?:<mi>[a-z]</mi>){3,}")
+"""Three or more italic letters side by side: a product of variables, or a word typeset as one."""
+
+
+def test_no_formula_spells_a_word_in_italic_letters(built_site):
+    """A word in a formula is set upright (\\mathrm{total}); written bare, each letter is an
+    italic variable and E_{total} reads as t·o·t·a·l. (A product of three variables has no vowel
+    here; one that did would need \\mathit.)"""
+    site, _ = built_site
+    words = {}
+    for path in site.rglob("*.html"):
+        for run in ITALIC_RUN.findall(path.read_text(encoding="utf-8")):
+            letters = "".join(re.findall(r"<mi>([a-z])</mi>", run))
+            if re.search("[aeiou]", letters):
+                words.setdefault(letters, path.relative_to(site).as_posix())
+    assert words == {}
+
+
 def test_the_notebook_was_executed_and_can_be_downloaded(built_site):
     site, _ = built_site
     page = (site / "notebooks" / "backpropagation" / "index.html").read_text(encoding="utf-8")

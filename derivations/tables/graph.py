@@ -75,7 +75,7 @@ def gates_table() -> str:
             continue
         gradients = symbolic_graph.local_gradients(node)
         shown = [_heaviside_as_cases(g) if isinstance(g, sp.Heaviside) else sp.latex(g) for g in gradients]
-        local = ", ".join(math(rf"\frac{{\partial\, out}}{{\partial {sp.latex(v)}}} = {s}")
+        local = ", ".join(math(rf"\frac{{\partial\, \mathrm{{out}}}}{{\partial {sp.latex(v)}}} = {s}")
                           for v, s in zip(inputs, shown))
         rows.append((NODE_NAMES[node], math(NODE_FORMS[node]), local, RULES[node]))
     return table([tr("node"), tr("forward: out ="), tr("local gradients (SymPy)"), tr("backward rule")], rows, "llll")

@@ -160,7 +160,7 @@ def regression_example(example: dict, solution: Solution) -> str:
             + "\n" + _loss_rows(rows + grads)
             + "\n" + tr("The backpropagation example's outputs against its targets, by the same function:")
             + "\n\n"
-            + _loss_rows([(tr("½ · SSE of {outputs} = {E}", outputs="$o_{1}, o_{2}$", E="$E_{total}$"),
+            + _loss_rows([(tr("½ · SSE of {outputs} = {E}", outputs=math("o_{1}, o_{2}"), E=math("E_{total}")),
                            e_total, backprop)]))
 
 

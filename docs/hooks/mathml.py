@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from derivations.mathml import MathError, to_mathml  # noqa: F401  (MathError: the build's error)
+from derivations.tables.common import upright
 
 # Both editions, and every `serve` rebuild, show the same formulas: each is converted once per process.
 to_mathml = lru_cache(maxsize=None)(to_mathml)
@@ -43,12 +44,13 @@ _MATH_CONTAINER = re.compile(r'<div class="[^"]*\bjp-Rendered(?:Markdown|Latex)\
 
 
 def render_dollars(text: str) -> str:
-    """Replace ``$…$`` and ``$$…$$`` in one HTML text node (escaped) by MathML."""
+    """Replace ``$…$`` and ``$$…$$`` in one HTML text node (escaped) by MathML, words upright as
+    in the tables (SymPy's output prints ``E_total`` as ``E_{total}``: five italic variables)."""
 
     def replace(match: re.Match) -> str:
         if match.group("block") is not None:
-            return to_mathml(html.unescape(match.group("block")), block=True)
-        return to_mathml(html.unescape(match.group("inline")), block=False)
+            return to_mathml(upright(html.unescape(match.group("block"))), block=True)
+        return to_mathml(upright(html.unescape(match.group("inline"))), block=False)
 
     return _DOLLARS.sub(replace, text)
 

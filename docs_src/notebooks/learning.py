@@ -50,7 +50,7 @@ for o in data["optimizers"]:
 # ## Two steps each, exactly and in float64
 #
 # `symbolic.run` applies each rule with the hyperparameters as exact decimals ($0.001 = \tfrac{1}{1000}$)
-# to the exact gradient $\partial E_{total} / \partial W$; `training.steps_2_2_2` does the same in
+# to the exact gradient $\partial E_{\mathrm{total}} / \partial W$; `training.steps_2_2_2` does the same in
 # NumPy. $W_1$ after two steps, and the largest difference between the routes over all eight
 # weights:
 
@@ -58,7 +58,7 @@ for o in data["optimizers"]:
 # ## 각각 두 단계씩, 정확하게 그리고 float64로
 #
 # `symbolic.run`은 하이퍼파라미터를 정확한 소수로 두고($0.001 = \tfrac{1}{1000}$) 각 규칙을 정확한
-# 기울기 $\partial E_{total} / \partial W$에 적용한다. `training.steps_2_2_2`는 같은 일을 NumPy로 한다.
+# 기울기 $\partial E_{\mathrm{total}} / \partial W$에 적용한다. `training.steps_2_2_2`는 같은 일을 NumPy로 한다.
 # 두 단계 뒤의 $W_1$, 그리고 가중치 여덟 개 전체에서 두 경로의 가장 큰 차이:
 
 # %%
@@ -90,12 +90,12 @@ symbolic.adam_epsilon_hat()
 # ## Training runs
 #
 # Each optimizer trains the 2-2-2 example from the same weights; the table counts the updates until
-# $E_{total}$ falls below the threshold in the data file.
+# $E_{\mathrm{total}}$ falls below the threshold in the data file.
 
 # %% [markdown] ko
 # ## 학습 실행
 #
-# 각 옵티마이저가 같은 가중치에서 2-2-2 예제를 학습시킨다. 표는 $E_{total}$이 데이터 파일의 문턱값
+# 각 옵티마이저가 같은 가중치에서 2-2-2 예제를 학습시킨다. 표는 $E_{\mathrm{total}}$이 데이터 파일의 문턱값
 # 아래로 떨어질 때까지의 갱신 횟수를 센다.
 
 # %%
