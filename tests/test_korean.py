@@ -133,6 +133,24 @@ def test_each_page_links_to_its_twin(pairs):
             assert hrefs and {_landing(here, href) for href in hrefs} == {there}, (page, other)
 
 
+NAMES_IN_FORMULAS = {"out", "relu", "leaky", "softmax"}
+"""Latin words a formula of either edition may hold as text: names (n_out, relu(z)), not prose."""
+
+
+def test_words_inside_formulas_are_in_the_page_s_language(built_site):
+    """A formula's text (\\text{…}, MathML's <mtext>) is translated with its page: ⌈샘플 수 / 배치
+    크기⌉ on a Korean page, never ⌈samples / batch size⌉; no Hangul on an English page."""
+    site, _ = built_site
+    wrong = {}
+    for path in site.rglob("index.html"):
+        korean = path.relative_to(site).parts[0] == "ko"
+        for text in re.findall(r"<mtext>([^<]*)</mtext>", path.read_text(encoding="utf-8")):
+            words = set(re.findall(r"[A-Za-z]{3,}", text)) - NAMES_IN_FORMULAS if korean else HANGUL.findall(text)
+            if words:
+                wrong.setdefault(path.relative_to(site).as_posix(), []).append(text)
+    assert wrong == {}
+
+
 def test_the_korean_navigation_is_korean(built_site):
     site, _ = built_site
     soup = BeautifulSoup((site / "ko" / "index.html").read_text(encoding="utf-8"), "html.parser")
