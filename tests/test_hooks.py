@@ -191,6 +191,20 @@ def test_the_search_index_is_split_by_edition(tmp_path):
     assert english["config"] == {"lang": ["en"], "separator": "[\\s]+"} and korean["config"]["lang"] == ["en", "ko"]
 
 
+def test_interface_words_are_the_edition_s():
+    from editions import in_edition_words
+
+    config = '<script id="__config" type="application/json">{"translations": {"clipboard.copy": "클립보드로 복사"}}</script>'
+    page = (config + '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">¶</a></h2>'
+            '<clipboard-copy ,="" aria-label="Copy to Clipboard" for="cell-1"></clipboard-copy>'
+            '<clipboard-copy aria-label="Copy to Clipboard" for="cell-2"></clipboard-copy>')
+    out = in_edition_words(page, {"permalink": "고유 링크"})
+    assert 'title="고유 링크"' in out and "Permanent" not in out
+    assert out.count('<clipboard-copy aria-label="클립보드로 복사" for="cell-') == 2 and ',=""' not in out
+    plain = '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">¶</a></h2>'
+    assert in_edition_words(plain, {"permalink": "Permanent link"}) == plain  # no copy button, no configuration needed
+
+
 def test_a_korean_page_s_base_is_its_edition_s_folder():
     from editions import with_edition_base
 

@@ -151,6 +151,21 @@ def test_words_inside_formulas_are_in_the_page_s_language(built_site):
     assert wrong == {}
 
 
+def test_tooltips_and_labels_are_in_the_page_s_language(built_site):
+    """What a pointer's hover or a screen reader says (title, aria-label, alt, placeholder) is in the
+    page's language: the palette toggle, the headings' permalinks, the notebook's download and copy
+    buttons said it in English on every Korean page. Code blocks (the source pages) aside."""
+    site, _ = built_site
+    wrong = {}
+    for path in site.rglob("*.html"):
+        korean = path.relative_to(site).parts[0] == "ko"
+        page = re.sub(r"<(pre|code)\b.*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
+        for value in re.findall(r'\b(?:title|aria-label|alt|placeholder)="([^"]*)"', page):
+            if re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{2,}", value) if korean else HANGUL.search(value):
+                wrong.setdefault(path.relative_to(site).as_posix(), set()).add(value)
+    assert wrong == {}
+
+
 def test_the_korean_navigation_is_korean(built_site):
     site, _ = built_site
     soup = BeautifulSoup((site / "ko" / "index.html").read_text(encoding="utf-8"), "html.parser")

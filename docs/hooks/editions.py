@@ -10,6 +10,7 @@ fetches the index and resolves each result).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -25,6 +26,23 @@ def with_edition_base(output: str, edition: str) -> str:
     if count != 1:
         raise ValueError("no Material configuration (<script id=\"__config\">) in the page")
     return page
+
+
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+_COPY_BUTTON = re.compile(r'<clipboard-copy(?: ,="")? aria-label="Copy to Clipboard"')
+
+
+def in_edition_words(output: str, words: dict[str, str]) -> str:
+    """A page with the interface words other tools write in English in its edition's words: the
+    headings' permalink title (Python-Markdown's "Permanent link"; ``words["permalink"]``, from
+    mkdocs.yml's ``extra.words``) and the label of a notebook cell's copy button (mkdocs-jupyter's
+    "Copy to Clipboard", whose template's stray comma also leaves an attribute named ``,``):
+    Material's own word for its copy buttons, from the page's configuration."""
+    output = output.replace('title="Permanent link"', f'title="{html.escape(words["permalink"])}"')
+    if "<clipboard-copy" not in output:
+        return output
+    copy = json.loads(_CONFIG.search(output)[1])["translations"]["clipboard.copy"]
+    return _COPY_BUTTON.sub(lambda _: f'<clipboard-copy aria-label="{html.escape(copy)}"', output)
 
 
 def split_search_index(site: Path, editions: dict[str, list[str]], default: str) -> None:

@@ -21,7 +21,7 @@ import notebooks
 from mkdocs.plugins import CombinedEvent, event_priority
 import regenerate
 from descriptions import notebook_description
-from editions import split_search_index, with_edition_base
+from editions import in_edition_words, split_search_index, with_edition_base
 import remembered
 from live import mark_live_numbers
 from mathml import render_arithmatex, render_notebook, strip_notebook_scripts
@@ -130,7 +130,7 @@ def without_head_alternates(output: str) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    output = without_head_alternates(output)
+    output = in_edition_words(without_head_alternates(output), config.extra["words"])
     default, _ = _editions(config)
     if config.theme["language"] != default:
         output = with_edition_base(output, config.theme["language"])
