@@ -251,3 +251,42 @@ def test_no_value_leaves_its_box_at_a_laptops_or_a_phones_width(context, site_ur
             assert 0 <= panel["x"] and panel["x"] + panel["width"] <= VIEWPORTS[viewport]["width"]
     finally:
         tab.close()
+
+
+CLIPBOARDS = {
+    "refused": "navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));",
+    # as on a page opened over plain http from another host: no secure context, no clipboard
+    "absent": "Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});",
+}
+
+
+@pytest.mark.parametrize("clipboard", ["allowed", *CLIPBOARDS])
+def test_the_copy_button_copies_the_problem_file_or_selects_it(browser, site_url, clipboard):
+    """With the clipboard allowed, the problem file is copied and the panel says so; refused or
+    absent, the text is selected for the reader to copy, and the panel says that."""
+    from derivations.tables.language import resolve
+    from derivations.tables.live import BACKPROP_MESSAGES
+
+    says = {key: resolve(BACKPROP_MESSAGES[key], "en") for key in ("copied", "select")}
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], service_workers="block")
+    if clipboard == "allowed":
+        context.grant_permissions(["clipboard-read", "clipboard-write"])
+    else:
+        context.add_init_script(CLIPBOARDS[clipboard])
+    try:
+        tab = context.new_page()
+        tab.goto(address(site_url, random_inputs(random.Random(5))))
+        toml = tab.locator(".live-panel textarea").input_value()
+        assert "weights = [" in toml
+        tab.click('.live-panel [data-action="copy"]')
+        status = tab.locator(".live-panel .live-note[role=status]")
+        if clipboard == "allowed":
+            status.filter(has_text=says["copied"]).wait_for(timeout=5000)
+            assert tab.evaluate("navigator.clipboard.readText()") == toml
+        else:
+            status.filter(has_text=says["select"]).wait_for(timeout=5000)
+            selected = tab.evaluate("(t => t.value.slice(t.selectionStart, t.selectionEnd))"
+                                    "(document.querySelector('.live-panel textarea'))")
+            assert selected == toml
+    finally:
+        context.close()
