@@ -82,13 +82,21 @@ def split(latex: str) -> list[str]:
     return [latex]
 
 
+_INLINE = re.compile(r"\$([^$]+)\$")
+
+
 def wrapped(cell: str) -> str:
-    """A cell that is one long formula, as formulas a line may break between; any other (and an
-    environment, whose rows are its own lines) as it is."""
-    if (len(cell) <= LONG + 2 or not (cell.startswith("$") and cell.endswith("$")) or cell.count("$") != 2
-            or r"\begin" in cell):
-        return cell
-    return " ".join(f"${piece}$" for piece in split(cell[1:-1]))
+    """A cell with each long formula in it as formulas a line may break between (a bias term
+    after the weighted sum, say, leaves the sum as long as before); an environment, whose rows
+    are its own lines, as it is."""
+
+    def cut(match: re.Match) -> str:
+        latex = match[1]
+        if len(latex) <= LONG or r"\begin" in latex:
+            return match[0]
+        return " ".join(f"${piece}$" for piece in split(latex))
+
+    return _INLINE.sub(cut, cell)
 
 
 _ATTRIBUTES = re.compile(r'\{:((?: [a-z-]+="[^"{}]*")+)\}$')
