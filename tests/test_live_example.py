@@ -217,12 +217,43 @@ def test_the_problem_file_reproduces_the_values_shown_and_the_notes_return_on_re
                                                            for name in INPUTS}))
 
 
+SUMS = """() => [...document.querySelectorAll("table.steps tr")].flatMap((row) => {
+  const value = row.querySelector('td[data-column="value"][data-key]');
+  if (!value || !/^z\\d(_new)?$/.test(value.dataset.key)) return [];
+  const cell = row.querySelector('td[data-column="with the numbers"]');
+  const numbers = [...cell.querySelectorAll("mn")].filter((m) => m.checkVisibility()).map((m) => m.textContent);
+  return [{key: value.dataset.key, value: value.textContent, numbers}];
+})"""
+"""Each weighted sum's row on screen: its value and the numbers its formula shows, in order."""
+
+
+@pytest.mark.parametrize("biased", [False, True])
+def test_every_weighted_sum_shown_adds_up_to_its_value(tab, site_url, biased):
+    """z = W·a + W·a (+ b): the numbers a reader sees in each z row, both passes, give its value
+    (to the eight decimals the h values are shown with). With a bias the row shows its term;
+    without one, none (the notes' network has no biases)."""
+    rng = random.Random(11)
+    inputs = random_inputs(rng)
+    while (inputs["b_hidden"] != "0") != biased:
+        inputs = random_inputs(rng)
+    tab.goto(address(site_url, inputs))
+    rows = tab.evaluate(SUMS)
+    assert sorted(row["key"] for row in rows) == sorted(f"z{i}{s}" for i in range(1, 5) for s in ("", "_new"))
+    for row in rows:
+        numbers = [float(text.replace("−", "-")) for text in row["numbers"]]
+        assert len(numbers) == (5 if biased else 4), row
+        total = numbers[0] * numbers[1] + numbers[2] * numbers[3] + (numbers[4] if biased else 0)
+        assert abs(total - float(row["value"])) < 1e-7, row
+    assert tab.locator(".live-bias").first.is_visible() == biased
+
+
 def test_without_javascript_the_page_is_the_static_one(browser, site_url):
     context = browser.new_context(java_script_enabled=False, viewport=VIEWPORTS["phone"])
     try:
         tab = context.new_page()
         tab.goto(address(site_url, random_inputs(random.Random(1))))
         assert not tab.locator("form.live-panel").is_visible()
+        assert not tab.locator(".live-bias").first.is_visible()
         assert tab.locator('td[data-column="note"]').first.is_visible()
         p = document_backprop_problem()
         notes = dict(zip(INPUTS, map(str, [*p.x, *p.weights, *p.targets, p.learning_rate, *p.biases])))

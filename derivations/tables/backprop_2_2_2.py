@@ -85,9 +85,10 @@ def _names(solution: Solution, suffix: str = "", updated: bool = False) -> dict[
 _MARK = re.compile(r"@(\d+)@")
 
 
-def _live(render: Callable[[dict[sp.Symbol, str]], str], names: dict[sp.Symbol, tuple[str, str]]) -> str:
-    """The cell of ``render(names)`` as inline math, carrying (``data-live``) which value each
-    substituted number is, in the order they are written: ``input:W5:0.45 key:h1:0.51998934 …``.
+def _live_parts(render: Callable[[dict[sp.Symbol, str]], str],
+                names: dict[sp.Symbol, tuple[str, str]]) -> tuple[str, list[str]]:
+    """``render(names)``'s LaTeX and which value each substituted number is, in the order they are
+    written (``input:W5:0.45``, ``key:h1:0.51998934``).
 
     ``render`` is called with a numbered mark for each symbol, so the order is the printer's own;
     the marks are then replaced by the numbers."""
@@ -95,7 +96,33 @@ def _live(render: Callable[[dict[sp.Symbol, str]], str], names: dict[sp.Symbol, 
     marked = render({symbol: f"@{i}@" for i, symbol in enumerate(symbols)})
     order = [names[symbols[int(i)]] for i in _MARK.findall(marked)]
     latex = _MARK.sub(lambda m: names[symbols[int(m[1])]][0], marked)
-    return with_attributes(math(latex), data_live=" ".join(f"{where}:{text}" for text, where in order))
+    return latex, [f"{where}:{text}" for text, where in order]
+
+
+def _live(render: Callable[[dict[sp.Symbol, str]], str], names: dict[sp.Symbol, tuple[str, str]],
+          bias: sp.Symbol | None = None) -> str:
+    """The cell of ``render(names)`` as inline math, carrying (``data-live``) which value each
+    substituted number is (:func:`_live_parts`), for the live example to rewrite; with ``bias``,
+    followed by :func:`_bias_term`."""
+    latex, listing = _live_parts(render, names)
+    cell = math(latex)
+    if bias is not None:
+        term, more = _live_parts(lambda n: f"{{}} + {n[bias]}", names)
+        cell, listing = cell + _bias_term(term), listing + more
+    return with_attributes(cell, data_live=" ".join(listing))
+
+
+def _bias_term(latex: str) -> str:
+    """``+ b`` (``{} +``: a binary plus, spaced as in the formula it continues), shown only while
+    the live example's inputs have a bias (live.css): the notes' network has none, so a zero bias
+    is left out of the formulas."""
+    return f'<span class="live-bias"> {math(latex)}</span>'
+
+
+def _dropped_bias(quantity: sp.Symbol, problem: BackpropProblem) -> sp.Symbol | None:
+    """The bias :func:`_without_zero_biases` leaves out of ``quantity``'s definition, if any."""
+    (bias,) = DEFINITIONS[quantity].free_symbols & {symbolic.b_hidden, symbolic.b_output} or (None,)
+    return bias if bias is not None and DEFINITIONS[quantity] != _without_zero_biases(DEFINITIONS[quantity], problem) else None
 
 
 def _value(solution: Solution, key: str) -> str:
@@ -198,16 +225,20 @@ def forward_table(solution: Solution, printed: dict[str, Printed], suffix: str =
     for q in FORWARD:
         name = q.name + suffix
         expr = _without_zero_biases(DEFINITIONS[q], solution.problem)
+        bias = _dropped_bias(q, solution.problem)
         if q in _ERRORS:
             numbers = _live(lambda n, q=q: _error(q, n), names)
         elif q.name[0] in "ho":
             (arg,) = expr.free_symbols
             numbers = _live(lambda n, arg=arg: rf"\sigma\left({n[arg]}\right)", names)
         else:
-            numbers = _live(lambda n, q=q, expr=expr: _latex(expr, {s: t for s, t in n.items() if s != q}), names)
-        rows.append((math(sp.latex(q)),
-                     math(_definition(q, solution.problem)),
-                     numbers, _value(solution, name), _note(name, solution.value[name], printed)))
+            numbers = _live(lambda n, q=q, expr=expr: _latex(expr, {s: t for s, t in n.items() if s != q}), names,
+                            bias=bias)
+        definition = math(_definition(q, solution.problem))
+        if bias is not None:
+            definition += _bias_term(f"{{}} + {sp.latex(bias)}")
+        rows.append((math(sp.latex(q)), definition, numbers, _value(solution, name),
+                     _note(name, solution.value[name], printed)))
     return table([tr("quantity"), tr("definition"), tr("with the numbers"), tr("value"), tr("note")], rows, "llllr")
 
 

@@ -20,8 +20,8 @@ MESSAGES = {
 BACKPROP_MESSAGES = {
     "notes-only": tr("This part applies to the notes' numbers, not to yours."),
     "figure": tr("With your numbers, the values drawn are computed in this page, in JavaScript."),
-    "biased": tr("With biases, z1 = W1·x1 + W2·x2 + b_hidden, z2 likewise, and z3, z4 add b_output: the "
-                 "values include them; the formulas on this page leave them out, as the notes' network has none."),
+    "biased": tr("Your biases are in the forward formulas: b_hidden is added to z1 and z2, b_output to z3 "
+                 "and z4 (the notes' network has none). The update changes the weights only."),
     "changed": tr("Every value below is yours, computed in this page; the notes' column steps aside."),
     "invalid": tr("Not a valid number: {names}. The values shown are for the last valid inputs."),
     "invalid-rate": tr("Not a valid number: {names} (the learning rate must be > 0). The values shown are for "

@@ -170,6 +170,7 @@ function start(form) {
       history.replaceState(history.state, "", location.pathname + location.search);
     }
     const biased = p.b_hidden !== 0 || p.b_output !== 0;
+    document.body.classList.toggle("live-biased", biased);
     status.textContent = biased ? words("biased") : changed ? words("changed") : "";
   }
 
