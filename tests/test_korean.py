@@ -279,23 +279,12 @@ def korean_site(built_site):
 @pytest.mark.parametrize("edition, query", [("", "backpropagation"), ("ko/", "역전파")])
 def test_search_finds_the_edition_s_own_pages(browser, korean_site, edition, query):
     """Each edition searches its own index: every result is a page of that edition, and opens."""
-    from support.browser import VIEWPORTS
+    from support.browser import VIEWPORTS, search
 
     page = browser.new_page(viewport=VIEWPORTS["desktop"])
     try:
         page.goto(korean_site + edition, wait_until="load")
-        page.locator("label.md-search__icon, .md-search__input").first.click()
-        # Typed once the index is ready (Material then shows its placeholder), as a reader does;
-        # Material searches on a key's release, which Hangul typed by an input method also gives.
-        page.wait_for_function("""() => document.querySelector(".md-search-result__meta")?.textContent
-            === JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]""",
-                               timeout=15000)
-        field = page.locator("input.md-search__input")
-        field.fill(query)
-        field.press("End")
-        results = page.locator(".md-search-result__item a")
-        results.first.wait_for(timeout=15000)
-        hrefs = results.evaluate_all("links => links.map(a => a.href)")
+        hrefs = search(page, query).locator("a").evaluate_all("links => links.map(a => a.href)")
         assert hrefs and all(("/ko/" in href) == (edition == "ko/") for href in hrefs), hrefs
         assert all(href.startswith(korean_site + edition) for href in hrefs), hrefs
         for href in {href.split("#")[0].split("?")[0] for href in hrefs}:

@@ -65,23 +65,16 @@ def test_each_edition_s_index_holds_no_tex(built_site):
 
 @pytest.mark.parametrize("edition, query", [("", "hyperplane"), ("ko/", "초평면")])
 def test_a_search_result_shows_a_formula_as_text(browser, built_site, edition, query):
-    """Typed as a reader does (test_korean.py): the results hold w<sup>T</sup>x + b = 0, as
+    """Typed as a reader does: the results hold w<sup>T</sup>x + b = 0, as
     the page's formula reads, and no TeX."""
-    from support.browser import VIEWPORTS, serve
+    from support.browser import VIEWPORTS, search, serve
 
     site, _ = built_site
     with serve(site) as base:
         page = browser.new_page(viewport=VIEWPORTS["desktop"])
         try:
             page.goto(base + edition, wait_until="load")
-            page.locator("label.md-search__icon, .md-search__input").first.click()
-            page.wait_for_function("""() => document.querySelector(".md-search-result__meta")?.textContent
-                === JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]""",
-                                   timeout=15000)
-            field = page.locator("input.md-search__input")
-            field.fill(query)
-            field.press("End")
-            page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+            search(page, query)
             results = page.locator(".md-search-result")
             assert "w<sup>T</sup>x + b = 0" in results.inner_html()
             assert not RAW.search(results.inner_text())

@@ -102,6 +102,23 @@ def record_requests_elsewhere(context, site: str, into: list[str]) -> None:
     context.on("request", lambda request: into.append(request.url) if elsewhere(request.url, site) else None)
 
 
+def search(page, query: str):
+    """Type ``query`` into Material's search box of the open ``page`` as a reader does, once the
+    index is ready (Material then shows its placeholder); returns the results' locator, once the
+    first has appeared. Material searches on a key's release, which Hangul typed by an input
+    method also gives."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.wait_for_function("""() => document.querySelector(".md-search-result__meta")?.textContent
+        === JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]""",
+                           timeout=15000)
+    field = page.locator("input.md-search__input")
+    field.fill(query)
+    field.press("End")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    return results
+
+
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
