@@ -3,7 +3,8 @@
     python benchmarks/bench_site.py [--runs N] [--suite-runs M] [--skip-suite]
 
 Measures, each in a fresh process: ``python -c "import sympy, numpy"`` (the baseline every loop
-budget is a multiple of, measured in the same run); the full test suite, and without the tests
+budget is a multiple of, measured in the same run: five times at the start and once before every
+other run, the ratios taking the median of all); the full test suite, and without the tests
 that need the built site or Chromium (``-m "not site"``, the quick loop); ``python -m derivations
 tables --check`` as a contributor runs it after ``tables`` (each chapter recalled from its record),
 and with ``--fresh`` (every chapter derived again, reported without a budget); a cold ``mkdocs build --strict`` (new output directory, notebooks executed) and
@@ -48,16 +49,38 @@ LOOP_BUDGETS = {  # multiples of the baseline
 }
 
 
+class Baseline:
+    """``python -c "import sympy, numpy"``, run again before every measured run: the machine's
+    speed drifts over the minutes a benchmark takes (medians of 0.37 s and 0.52 s at the start of
+    two runs one session apart, while what they measured stayed within 5%), so every ratio is to
+    the median of all its runs, spread through the benchmark beside what it is compared with."""
+
+    def __init__(self, python: str, env: dict[str, str]) -> None:
+        self.command, self.env, self.times = [python, "-c", "import sympy, numpy"], env, []
+
+    def sample(self) -> None:
+        start = time.perf_counter()
+        subprocess.run(self.command, cwd=ROOT, env=self.env, check=True, capture_output=True)
+        self.times.append(time.perf_counter() - start)
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(self.times)
+
+
 def timed(command: list[str], runs: int, env: dict[str, str] | None = None,
-          per_run=None, must_pass: bool = True) -> tuple[float, subprocess.CompletedProcess]:
+          per_run=None, must_pass: bool = True, baseline: Baseline | None = None,
+          ) -> tuple[float, subprocess.CompletedProcess]:
     """Median wall time in seconds of ``command`` run ``runs`` times from the project root, and
-    the last run's completed process.
+    the last run's completed process; ``baseline`` sampled before each run.
 
     ``per_run(i)`` returns extra arguments for run ``i`` (a fresh output directory). A command that
     must pass and fails stops the benchmark: its time would mean nothing. (The test suite may
     fail and still be timed; its log is kept.)"""
     times = []
     for i in range(runs):
+        if baseline is not None:
+            baseline.sample()
         extra = per_run(i) if per_run else []
         start = time.perf_counter()
         result = subprocess.run([*command, *extra], cwd=ROOT, env=env, capture_output=True, text=True)
@@ -85,13 +108,15 @@ def _until(condition, timeout: float) -> float:
     return time.perf_counter() - start
 
 
-def measure_serve(runs: int, env: dict[str, str]) -> tuple[float, float]:
+def measure_serve(runs: int, env: dict[str, str], baseline: Baseline) -> tuple[float, float]:
     """Medians of: seconds from starting ``mkdocs serve`` until its home page answers, and from
-    saving an edit to ``docs/index.md`` until the served home page shows it."""
+    saving an edit to ``docs/index.md`` until the served home page shows it; ``baseline`` sampled
+    before each start."""
     index = ROOT / "docs" / "index.md"
     original = index.read_bytes()
     starts, edits = [], []
     for i in range(runs):
+        baseline.sample()
         port = free_port()
         url = f"http://127.0.0.1:{port}/"
         start = time.perf_counter()
@@ -151,26 +176,28 @@ def main(argv: list[str] | None = None) -> int:
     python = sys.executable
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     print(f"medians over {args.runs} run(s); {os.cpu_count()} CPU(s)")
-    baseline, _ = timed([python, "-c", "import sympy, numpy"], max(args.runs, 5), env)
-    print(f"baseline, python -c 'import sympy, numpy': {baseline:7.2f} s")
+    baseline = Baseline(python, env)
+    for _ in range(max(args.runs, 5)):
+        baseline.sample()
+    print(f"baseline, python -c 'import sympy, numpy': {baseline.seconds:7.2f} s at the start")
     loop = {}
     if not args.skip_suite:
         suite, run = timed([python, "-m", "pytest", "-q", "-p", "no:cacheprovider"], args.suite_runs,
-                           env, must_pass=False)
+                           env, must_pass=False, baseline=baseline)
         summary = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else f"exit status {run.returncode}"
         print(f"full test suite ({args.suite_runs} run(s)):         {suite:7.1f} s  ({summary})")
         if run.returncode != 0:
             Path(tempfile.gettempdir(), "bench-site-pytest.log").write_text(run.stdout + run.stderr)
         loop["full test suite"] = suite
         quick, run = timed([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "not site"],
-                           args.suite_runs, env, must_pass=False)
+                           args.suite_runs, env, must_pass=False, baseline=baseline)
         summary = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else f"exit status {run.returncode}"
         print(f"quick loop, -m 'not site' ({args.suite_runs} run(s)):  {quick:7.1f} s  ({summary}; no budget)")
     tables = [python, "-m", "derivations", "tables", "--check"]
     timed(tables, 1, env)  # records every chapter, as the contributor's last `tables` run did
-    loop["tables --check"], _ = timed(tables, args.runs, env)
+    loop["tables --check"], _ = timed(tables, args.runs, env, baseline=baseline)
     print(f"python -m derivations tables --check:      {loop['tables --check']:7.1f} s  (nothing changed since the last run)")
-    every, _ = timed([*tables, "--fresh"], args.runs, env)
+    every, _ = timed([*tables, "--fresh"], args.runs, env, baseline=baseline)
     print(f"python -m derivations tables --check --fresh: {every:4.1f} s  (every chapter derived again; no budget)")
 
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
@@ -180,12 +207,12 @@ def main(argv: list[str] | None = None) -> int:
             return lambda i: ["-d", str(out / f"{name}-{i}")]
 
         build = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
-        cold, _ = timed(build, args.runs, env, fresh("executed"))
+        cold, _ = timed(build, args.runs, env, fresh("executed"), baseline=baseline)
         loop["cold strict build"] = cold
         print(f"cold mkdocs build, notebooks executed:     {cold:7.1f} s")
-        quick, _ = timed(build, args.runs, dict(env, NOTEBOOK_EXECUTE="false"), fresh("quick"))
+        quick, _ = timed(build, args.runs, dict(env, NOTEBOOK_EXECUTE="false"), fresh("quick"), baseline=baseline)
         print(f"cold mkdocs build, NOTEBOOK_EXECUTE=false: {quick:7.1f} s")
-        loop["serve until the first page answers"], loop["edit docs/index.md until served"] = measure_serve(args.runs, env)
+        loop["serve until the first page answers"], loop["edit docs/index.md until served"] = measure_serve(args.runs, env, baseline)
         print(f"mkdocs serve until the first page answers: {loop['serve until the first page answers']:7.1f} s")
         print(f"edit docs/index.md until served:           {loop['edit docs/index.md until served']:7.1f} s")
 
@@ -200,8 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     heaviest = max(pages, key=lambda p: pages[p][0])
     slowest = max(pages, key=lambda p: pages[p][2])
 
-    budgets = [(f"{name}: {seconds:.1f} s = {seconds / baseline:.1f}x baseline <= {LOOP_BUDGETS[name]}x",
-                seconds / baseline <= LOOP_BUDGETS[name]) for name, seconds in loop.items()]
+    print(f"\nbaseline over the whole benchmark: {baseline.seconds:.2f} s, median of {len(baseline.times)} runs "
+          f"({min(baseline.times):.2f}-{max(baseline.times):.2f} s)")
+    budgets = [(f"{name}: {seconds:.1f} s = {seconds / baseline.seconds:.1f}x baseline <= {LOOP_BUDGETS[name]}x",
+                seconds / baseline.seconds <= LOOP_BUDGETS[name]) for name, seconds in loop.items()]
     budgets += [
         (f"heaviest page {heaviest} {pages[heaviest][0]:,d} B <= {PAGE_BYTES_BUDGET:,d} B",
          pages[heaviest][0] <= PAGE_BYTES_BUDGET),
