@@ -23,6 +23,7 @@ from derivations import cli
 from derivations import tables
 from derivations.tables import language
 from derivations.tables.language import MissingKorean, both, localized, resolve, tr
+from test_site_build import visible_text
 
 EIGHT = re.compile(r"(?<![\d.])[−-]?\d+\.\d{8}(?!\d)")
 """A number printed to the notes' eight decimals."""
@@ -164,6 +165,16 @@ def test_tooltips_and_labels_are_in_the_page_s_language(built_site):
             if re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{2,}", value) if korean else HANGUL.search(value):
                 wrong.setdefault(path.relative_to(site).as_posix(), set()).add(value)
     assert wrong == {}
+
+
+def test_the_korean_edition_writes_in_one_style(built_site):
+    """The ~다 style of a Korean textbook throughout, as the notes write: no 합니다 or 하세요
+    sentence on any Korean page, nor in the 404 page's Korean paragraph."""
+    site, _ = built_site
+    pages = [*site.glob("ko/**/*.html"), site / "404.html"]
+    polite = {path.relative_to(site).as_posix(): found for path in pages
+              if (found := re.findall(r"\w*(?:습니다|십시오|세요)(?=[.!?\s<])", visible_text(path.read_text(encoding="utf-8"))))}
+    assert len(pages) > 40 and polite == {}
 
 
 def test_the_korean_navigation_is_korean(built_site):
