@@ -29,6 +29,8 @@ CODE = re.compile(r"<pre>.*?</pre>|<code>.*?</code>", re.S)
     (r"\begin{bmatrix}1 & 2\\3 & 4\end{bmatrix}", "[1, 2; 3, 4]"),
     (r"a < b", "a &lt; b"),
     (r"\sqrt{x + 1}", "√(x + 1)"),
+    (r"{} + 0.35", "+ 0.35"),  # a bias term, continuing the sum before it
+    (r"\frac{}{2}", "/2"),
 ])
 def test_a_formula_is_written_as_one_writes_it_in_a_line(tex, line):
     assert plain_math(tex) == line

@@ -54,9 +54,9 @@ def _atomic(element) -> bool:
         return _atomic(element[0])
     if tag in ("mrow", "mstyle", "mpadded"):
         children = list(element)
-        if len(children) == 1:
-            return _atomic(children[0])
-        if children and _tag(children[0]) == "mo" and _raw(children[0]) in OPENING \
+        if len(children) <= 1:
+            return not children or _atomic(children[0])
+        if _tag(children[0]) == "mo" and _raw(children[0]) in OPENING \
                 and _tag(children[-1]) == "mo" and _raw(children[-1]) in CLOSING:
             return True  # a group in brackets
         if _tag(children[0]) == "mo" and _raw(children[0]) in _PREFIX:
