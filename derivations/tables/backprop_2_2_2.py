@@ -120,9 +120,10 @@ def _bias_term(latex: str) -> str:
 
 
 def _dropped_bias(quantity: sp.Symbol, problem: BackpropProblem) -> sp.Symbol | None:
-    """The bias :func:`_without_zero_biases` leaves out of ``quantity``'s definition, if any."""
-    (bias,) = DEFINITIONS[quantity].free_symbols & {symbolic.b_hidden, symbolic.b_output} or (None,)
-    return bias if bias is not None and DEFINITIONS[quantity] != _without_zero_biases(DEFINITIONS[quantity], problem) else None
+    """The bias in ``quantity``'s definition that is zero, and so left out of it
+    (:func:`_without_zero_biases`), if any."""
+    zero = {b for b, v in zip((symbolic.b_hidden, symbolic.b_output), problem.biases) if v == 0}
+    return next(iter(DEFINITIONS[quantity].free_symbols & zero), None)
 
 
 def _value(solution: Solution, key: str) -> str:
