@@ -174,6 +174,28 @@ def test_remembered_templates_are_compiled_again_when_their_source_changes():
     assert render() == "two 1"
 
 
+def test_nbconvert_compiles_its_templates_once_per_process(monkeypatch):
+    """Every exporter makes a new Jinja environment; with remember_notebook_templates they share
+    the compiled templates, and render the same page."""
+    import jinja2
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    from remembered import remember_notebook_templates
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# A"), nbformat.v4.new_code_cell("1 + 1")])
+    before = HTMLExporter().from_notebook_node(notebook)[0]
+    remember_notebook_templates()
+    compiled = []
+    compile_ = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda self, *a, **k: compiled.append(a) or compile_(self, *a, **k))
+    first = HTMLExporter().from_notebook_node(notebook)[0]
+    done = len(compiled)
+    second = HTMLExporter().from_notebook_node(notebook)[0]
+    assert first == second == before
+    assert len(compiled) - done <= done / 4  # the second exporter compiles (almost) nothing
+
+
 def test_the_search_index_is_split_by_edition(tmp_path):
     from editions import split_search_index
 

@@ -68,10 +68,14 @@ def configure(plugin_config, root: Path) -> None:
 
 
 def patch_nbconvert() -> None:
-    """Kernel over IPC, stream outputs merged after execution (see the module's docstring)."""
+    """Kernel over IPC, stream outputs merged after execution (see the module's docstring), and
+    nbconvert's templates compiled once per process (``remembered.py``)."""
     from mkdocs_jupyter import nbconvert2
     from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
+    import remembered
+
+    remembered.remember_notebook_templates()
     if getattr(nbconvert2, "_derived_patched", False):
         return
     make_app, sub_cell = nbconvert2.get_nbconvert_app, nbconvert2.SubCell

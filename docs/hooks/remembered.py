@@ -7,6 +7,7 @@ rebuild's time doing what they had done before:
 * Pygments tokenising the same code (:func:`remember_highlighting`);
 * the search plugin parsing the same page HTML into sections (:func:`remember_search_sections`);
 * Jinja compiling the theme's templates again for each edition and build (:data:`TEMPLATES`);
+* nbconvert compiling its templates again for every notebook page (:func:`remember_notebook_templates`);
 * on ``serve`` only, Markdown turning every page into HTML again though one changed
   (:func:`remember_rendered_pages`).
 
@@ -98,6 +99,26 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 TEMPLATES = _CompiledTemplates()
 """For each build's Jinja environment (``on_env``)."""
+
+
+def remember_notebook_templates() -> None:
+    """Make every nbconvert exporter's Jinja environment keep its compiled templates, in a cache of
+    their own (nbconvert's environments are all alike; MkDocs' is not). Each notebook page of each
+    edition makes a new exporter, which compiled the same templates again: a third of the page's
+    conversion. Once per process."""
+    from nbconvert.exporters.templateexporter import TemplateExporter
+
+    if getattr(TemplateExporter._create_environment, "remembers", False):
+        return
+    create, kept = TemplateExporter._create_environment, _CompiledTemplates()
+
+    def remembering(self):
+        environment = create(self)
+        environment.bytecode_cache = kept
+        return environment
+
+    remembering.remembers = True
+    TemplateExporter._create_environment = remembering
 
 
 def _digest(path: str) -> str | None:
