@@ -118,3 +118,24 @@ def test_softmax_jacobian_refuses_a_batch():
 
 def test_package_exports_the_same_objects():
     assert numeric.softmax is act.softmax and numeric.tanh_prime is act.tanh_prime
+
+
+def test_the_page_s_claim_at_40_and_1000():
+    """The activations page, under the NumPy session at large inputs: at ±40 the sigmoid's tail and
+    the slopes are float64 numbers (printed, not 0); at ±1000 their exact values are below the
+    smallest positive float64, and float64 gives 0."""
+    import mpmath
+
+    smallest = mpmath.mpf(float(np.nextafter(0.0, 1.0)))
+    exact = {"sigmoid": lambda z: 1 / (1 + mpmath.exp(-z)), "sigmoid_prime": lambda z: mpmath.exp(-abs(z)) / (1 + mpmath.exp(-abs(z))) ** 2,
+             "tanh_prime": lambda z: mpmath.sech(z) ** 2}
+    for name, f in exact.items():
+        computed = getattr(act, name)(np.array([-1000.0, -40.0, 40.0, 1000.0]))
+        tails = [-1000, -40] if name == "sigmoid" else [-1000, -40, 40, 1000]
+        for z in tails:
+            value = float(computed[[-1000, -40, 40, 1000].index(z)])
+            if abs(z) == 1000:
+                assert f(mpmath.mpf(z)) < smallest and value == 0.0, (name, z)
+            else:
+                assert f(mpmath.mpf(z)) > smallest and value != 0.0, (name, z)
+                assert value == pytest.approx(float(f(mpmath.mpf(z))), rel=1e-12), (name, z)

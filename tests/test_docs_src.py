@@ -52,6 +52,32 @@ def test_the_script_prints_what_its_page_shows(script, tmp_path):
     assert result.stdout == shown_sessions()[script]
 
 
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?|[-+]?(?:nan|inf)")
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_no_session_prints_a_nonzero_value_as_zero(script, monkeypatch):
+    """Every float array a session prints, as its own print options write it: no element that is
+    not zero reads as zero (sigmoid(-40) is 4.25e-18 in float64, not 0.00000000)."""
+    import builtins
+
+    hidden = []
+    real = builtins.print
+
+    def checking(*args, **kwargs):
+        for arg in args:
+            if isinstance(arg, np.ndarray) and arg.dtype.kind == "f":
+                tokens = _NUMBER.findall(np.array2string(arg, threshold=sys.maxsize))
+                assert len(tokens) == arg.size, (script, tokens)
+                hidden.extend((token, value) for token, value in zip(tokens, arg.ravel().tolist())
+                              if value != 0 and float(token) == 0)
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(builtins, "print", checking)
+    session(script)
+    assert hidden == []
+
+
 def session(script: str) -> dict:
     with contextlib.redirect_stdout(io.StringIO()), np.printoptions():
         return runpy.run_path(str(ROOT / script), run_name="__main__")
