@@ -127,15 +127,16 @@ def test_the_page_s_claim_at_40_and_1000():
     import mpmath
 
     smallest = mpmath.mpf(float(np.nextafter(0.0, 1.0)))
-    exact = {"sigmoid": lambda z: 1 / (1 + mpmath.exp(-z)), "sigmoid_prime": lambda z: mpmath.exp(-abs(z)) / (1 + mpmath.exp(-abs(z))) ** 2,
+    exact = {"sigmoid": lambda z: 1 / (1 + mpmath.exp(-z)),
+             "sigmoid_prime": lambda z: mpmath.exp(-abs(z)) / (1 + mpmath.exp(-abs(z))) ** 2,
              "tanh_prime": lambda z: mpmath.sech(z) ** 2}
+    tails = {"sigmoid": [-1000.0, -40.0], "sigmoid_prime": [-1000.0, -40.0, 40.0, 1000.0],
+             "tanh_prime": [-1000.0, -40.0, 40.0, 1000.0]}
     for name, f in exact.items():
-        computed = getattr(act, name)(np.array([-1000.0, -40.0, 40.0, 1000.0]))
-        tails = [-1000, -40] if name == "sigmoid" else [-1000, -40, 40, 1000]
-        for z in tails:
-            value = float(computed[[-1000, -40, 40, 1000].index(z)])
+        for z, value in zip(tails[name], getattr(act, name)(np.array(tails[name])).tolist()):
+            true = f(mpmath.mpf(z))
             if abs(z) == 1000:
-                assert f(mpmath.mpf(z)) < smallest and value == 0.0, (name, z)
+                assert true < smallest and value == 0.0, (name, z)
             else:
-                assert f(mpmath.mpf(z)) > smallest and value != 0.0, (name, z)
-                assert value == pytest.approx(float(f(mpmath.mpf(z))), rel=1e-12), (name, z)
+                assert true > smallest and value != 0.0, (name, z)
+                assert value == pytest.approx(float(true), rel=1e-12, abs=0), (name, z)

@@ -25,13 +25,13 @@ def test_two_displays_run_together_fail_the_build():
     dollars: the page showed "$$$$" between the steps. A dollar in a formula is an error."""
     import markdown
 
-    page = markdown.markdown("$$\na = 1\n$$\n$$\nb = 2\n$$\n", extensions=["pymdownx.arithmatex"],
-                             extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    def page(source: str) -> str:  # as mkdocs.yml's arithmatex writes it
+        return markdown.markdown(source, extensions=["pymdownx.arithmatex"],
+                                 extension_configs={"pymdownx.arithmatex": {"generic": True}})
+
     with pytest.raises(MathError, match="run together"):
-        render_arithmatex(page)
-    apart = markdown.markdown("$$\na = 1\n$$\n\n$$\nb = 2\n$$\n", extensions=["pymdownx.arithmatex"],
-                              extension_configs={"pymdownx.arithmatex": {"generic": True}})
-    assert render_arithmatex(apart).count("<math") == 2
+        render_arithmatex(page("$$\na = 1\n$$\n$$\nb = 2\n$$\n"))
+    assert render_arithmatex(page("$$\na = 1\n$$\n\n$$\nb = 2\n$$\n")).count("<math") == 2
 
 
 def test_aligned_is_supported():

@@ -46,8 +46,14 @@ def test_a_page_s_formulas_become_text_and_its_code_stays_as_written():
 def test_a_notebook_entry_loses_its_dollars_pilcrow_and_prompts(location):
     doc = {"location": location, "title": "$Y = XW + B$ expanded¶",
            "text": "In\u00a0[\u00a0]: Copied! <pre>cost = '$5'</pre> <p>A layer computes $Z = XW + B$.</p> Out[3]: 1"}
-    assert readable(doc) == doc | {"title": "Y = XW + B expanded",
-                                   "text": "<pre>cost = '$5'</pre> <p>A layer computes Z = XW + B.</p> 1"}
+    assert readable(doc, ("ko",)) == doc | {"title": "Y = XW + B expanded",
+                                            "text": "<pre>cost = '$5'</pre> <p>A layer computes Z = XW + B.</p> 1"}
+
+
+def test_an_entry_is_a_notebook_s_only_under_notebooks_at_the_root_or_an_edition_s_folder():
+    doc = {"location": "ko/notebooks/forward/#x", "title": "$Y$¶", "text": ""}
+    assert readable(doc, ("ko",))["title"] == "Y"
+    assert readable(doc)["title"] == "$Y$¶"  # no edition named ko: a page's, whose math is \(…\)
 
 
 def test_a_title_is_plain_text():

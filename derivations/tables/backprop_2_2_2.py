@@ -107,16 +107,16 @@ def _live(render: Callable[[dict[sp.Symbol, str]], str], names: dict[sp.Symbol, 
     latex, listing = _live_parts(render, names)
     cell = math(latex)
     if bias is not None:
-        term, more = _live_parts(lambda n: f"{{}} + {n[bias]}", names)
+        term, more = _live_parts(lambda n: n[bias], names)
         cell, listing = cell + _bias_term(term), listing + more
     return with_attributes(cell, data_live=" ".join(listing))
 
 
 def _bias_term(latex: str) -> str:
-    """``+ b`` (``{} +``: a binary plus, spaced as in the formula it continues), shown only while
-    the live example's inputs have a bias (live.css): the notes' network has none, so a zero bias
-    is left out of the formulas."""
-    return f'<span class="live-bias"> {math(latex)}</span>'
+    """``+ latex`` (``{} +``: a binary plus, spaced as in the formula it continues), shown only
+    while the live example's inputs have a bias (live.css): the notes' network has none, so a zero
+    bias is left out of the formulas."""
+    return f'<span class="live-bias"> {math("{} + " + latex)}</span>'
 
 
 def _dropped_bias(quantity: sp.Symbol, problem: BackpropProblem) -> sp.Symbol | None:
@@ -237,7 +237,7 @@ def forward_table(solution: Solution, printed: dict[str, Printed], suffix: str =
                             bias=bias)
         definition = math(_definition(q, solution.problem))
         if bias is not None:
-            definition += _bias_term(f"{{}} + {sp.latex(bias)}")
+            definition += _bias_term(sp.latex(bias))
         rows.append((math(sp.latex(q)), definition, numbers, _value(solution, name),
                      _note(name, solution.value[name], printed)))
     return table([tr("quantity"), tr("definition"), tr("with the numbers"), tr("value"), tr("note")], rows, "llllr")

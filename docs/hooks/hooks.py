@@ -90,7 +90,8 @@ def split_search(config) -> None:
     if config.plugins["i18n"].building:  # inside the outer build: the next edition comes yet
         return
     default, locales = _editions(config)
-    readable_search_index(Path(config.site_dir) / "search" / "search_index.json")
+    readable_search_index(Path(config.site_dir) / "search" / "search_index.json",
+                          tuple(locale for locale in locales if locale != default))
     split_search_index(Path(config.site_dir),
                        {locale: [default] if locale == default else [default, locale] for locale in locales}, default)
 

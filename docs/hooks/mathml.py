@@ -39,7 +39,8 @@ def render_arithmatex(page: str) -> str:
 
 
 _TAG = re.compile(r"(<[^>]+>)")
-_DOLLARS = re.compile(r"\$\$(?P<block>.+?)\$\$|\$(?P<inline>[^$]+?)\$", re.S)
+DOLLARS = re.compile(r"\$\$(?P<block>.+?)\$\$|\$(?P<inline>[^$]+?)\$", re.S)
+"""``$$…$$`` or ``$…$`` in a notebook's Markdown, as Jupyter reads it."""
 _MATH_CONTAINER = re.compile(r'<div class="[^"]*\bjp-Rendered(?:Markdown|Latex)\b')
 
 
@@ -52,7 +53,7 @@ def render_dollars(text: str) -> str:
             return to_mathml(upright(html.unescape(match.group("block"))), block=True)
         return to_mathml(upright(html.unescape(match.group("inline"))), block=False)
 
-    return _DOLLARS.sub(replace, text)
+    return DOLLARS.sub(replace, text)
 
 
 def render_notebook(page: str) -> str:

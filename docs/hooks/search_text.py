@@ -19,7 +19,7 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from mathml import to_mathml
+from mathml import DOLLARS, to_mathml
 
 _NS = "{http://www.w3.org/1998/Math/MathML}"
 
@@ -156,7 +156,6 @@ def plain_math(tex: str, block: bool = False) -> str:
 
 _CODE = re.compile(r"(<pre>.*?</pre>|<code>.*?</code>)", re.S)
 _ARITHMATEX = re.compile(r"\\\((?P<inline>.+?)\\\)|\\\[(?P<block>.+?)\\\]", re.S)
-_DOLLARS = re.compile(r"\$\$(?P<block>.+?)\$\$|\$(?P<inline>[^$]+?)\$", re.S)
 _PROMPT = re.compile(r"(?:In|Out)\s*\[[\s\d]*\]:\s*(?:Copied!\s*)?")
 
 
@@ -169,12 +168,12 @@ def _formulas(text: str, pattern: re.Pattern) -> str:
     return "".join(part if i % 2 else pattern.sub(replace, part) for i, part in enumerate(parts))
 
 
-def readable(doc: dict) -> dict:
+def readable(doc: dict, folders: tuple[str, ...] = ()) -> dict:
     """A search index entry with its formulas as text; a notebook's (its ``location`` under
-    ``notebooks/``, in any edition), whose Markdown keeps ``$…$``, without its permalinks'
-    ``¶`` and cell prompts too. Math inside code stays as written."""
-    notebook = doc["location"].startswith(("notebooks/", "ko/notebooks/"))
-    pattern = _DOLLARS if notebook else _ARITHMATEX
+    ``notebooks/``, at the root or in an edition's folder of ``folders``), whose Markdown keeps
+    ``$…$``, without its permalinks' ``¶`` and cell prompts too. Math inside code stays as written."""
+    notebook = doc["location"].startswith(("notebooks/", *(f"{folder}/notebooks/" for folder in folders)))
+    pattern = DOLLARS if notebook else _ARITHMATEX
     title, text = _formulas(doc["title"], pattern), _formulas(doc["text"], pattern)
     if notebook:
         title, text = title.removesuffix("¶"), _PROMPT.sub("", text)
@@ -182,8 +181,9 @@ def readable(doc: dict) -> dict:
     return doc | {"title": title, "text": text}
 
 
-def readable_search_index(path: Path) -> None:
-    """Rewrite the search index at ``path`` with every entry :func:`readable`."""
+def readable_search_index(path: Path, folders: tuple[str, ...]) -> None:
+    """Rewrite the search index at ``path`` (every edition's, the others' pages in ``folders``)
+    with every entry :func:`readable`."""
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] = [readable(doc) for doc in index["docs"]]
+    index["docs"] = [readable(doc, folders) for doc in index["docs"]]
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
