@@ -75,3 +75,32 @@ def test_cross_entropies_stay_finite_at_probabilities_0_and_1(name):
 def test_shapes_must_agree():
     with pytest.raises(ValueError, match="one shape"):
         losses.mse([0.1, 0.2], [0.1, 0.2, 0.3])
+
+
+@pytest.mark.parametrize("name", ["binary_cross_entropy", "cross_entropy"])
+def test_the_gradients_clip_before_dividing_by_the_probability(name):
+    """The losses page: the clip guards the divisions in the gradients too, not only the logs.
+    At an end the gradient is the one at the clipped probability, and unclipped it is infinite."""
+    _, grad = LOSSES[name]
+    ends = [(0.0, losses.EPSILON, 1.0)]                        # p = 0 with label 1
+    if name == "binary_cross_entropy":
+        ends.append((1.0, 1.0 - losses.EPSILON, 0.0))          # p = 1 with label 0
+    for p, clipped, t in ends:
+        assert grad([p], [t]) == grad([clipped], [t])
+        with np.errstate(divide="ignore"):
+            unclipped = (np.float64(p) - t) / (np.float64(p) * (1.0 - p)) if name == "binary_cross_entropy" \
+                else -t / np.float64(p)
+        assert not np.isfinite(unclipped)
+
+
+@pytest.mark.parametrize("name", ["binary_cross_entropy", "cross_entropy"])
+def test_the_loss_grows_as_the_true_label_gets_less_probability(name):
+    """002 §3.2: a right answer predicted with a low probability, or a wrong one with a high
+    probability, costs more."""
+    loss, _ = LOSSES[name]
+    p = np.linspace(0.01, 0.99, 99)
+    right = [loss([q], [1.0]) for q in p]                      # label 1: the loss of p
+    assert np.all(np.diff(right) < 0)
+    if name == "binary_cross_entropy":
+        wrong = [loss([q], [0.0]) for q in p]                  # label 0: p is put on the wrong answer
+        assert np.all(np.diff(wrong) > 0)

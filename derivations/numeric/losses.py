@@ -14,7 +14,8 @@ from numpy.typing import ArrayLike, NDArray
 Array = NDArray[np.float64]
 
 EPSILON = 1e-12
-"""How close to 0 (or 1) a probability may come inside a logarithm: ln 0 is −∞."""
+"""How close to 0 (or 1) a probability may come in a logarithm or a denominator: ln 0 is −∞, 1/0
+infinite."""
 
 
 def _pair(o: ArrayLike, t: ArrayLike) -> tuple[Array, Array]:
