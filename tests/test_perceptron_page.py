@@ -74,3 +74,20 @@ def test_the_notebook_ran_and_reproduced_the_numbers(built_site, edition):
     assert nb.count("SymPy == NumPy every epoch: True") == 3
     assert "XOR infeasible" in nb
     assert f"w(1) = ({float(WORKED['delta']['w1'])}, {float(WORKED['delta']['w2'])})" in nb
+
+
+def test_the_xor_cycles_updates_add_up_to_zero_though_not_each_undoes_the_last():
+    # The page says the repeating epoch's updates sum to zero; it must not say that each one
+    # undoes part of the one before, which the cycle table shows is false.
+    tr = DATA["training"]
+    run = symbolic.train(symbolic.gate_truth("XOR"), tr["start"], tr["learning_rate"], tr["order"],
+                         tr["max_epochs"])
+    first, period = run.cycle
+    path = [run.epochs[first - 2][-1]] + [w for epoch in run.epochs[first - 1:first - 1 + period] for w in epoch]
+    updates = [tuple(b - a for a, b in zip(u, v)) for u, v in zip(path, path[1:])]
+    updates = [d for d in updates if any(d)]
+    assert len(updates) > 1
+    assert all(sum(d[k] for d in updates) == 0 for k in range(3))
+    # The cycle repeats, so the update before the first is the last one.
+    opposes = [sum(a * b for a, b in zip(d, before)) < 0 for d, before in zip(updates, updates[-1:] + updates[:-1])]
+    assert any(opposes) and not all(opposes)

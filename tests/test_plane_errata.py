@@ -115,3 +115,19 @@ def test_every_slip_is_listed_and_tested_here():
     assert set(ERRATA) == {"perceptron-typos", "threshold-exceeds", "bias-as-input", "same-formula-twice",
                            "activation-nonlinear-relations", "half-spaces-not-subspaces",
                            "bias-versus-threshold", "matrix-product-rotation", "hidden-layers-differentiable"}
+
+
+def test_the_svds_outer_factors_may_be_reflections():
+    # The note on the XOR layer's matrix and the slip's explanation say "rotation (or reflection)":
+    # a matrix of negative determinant, such as the one swapping x1 and x2 (which swaps (0, 1) and
+    # (1, 0)), has no SVD whose outer factors are both rotations.
+    e = ERRATA["matrix-product-rotation"]
+    assert "reflect" in e.explanation and "반사" in e.explanation_ko
+    swap = sp.Matrix([[0, 1], [1, 0]])
+    assert swap.det() < 0 and symbolic.singular_values(swap) == [1, 1]
+    for m in (swap, swap * sp.diag(2, 1)):
+        u, s, vt = np.linalg.svd(np.array(m.tolist(), dtype=float))
+        np.testing.assert_allclose(u @ np.diag(s) @ vt, np.array(m.tolist(), dtype=float), atol=1e-12)
+        np.testing.assert_allclose(u @ u.T, np.eye(2), atol=1e-12)
+        # det A = det U · ∏σ · det Vᵀ with ∏σ > 0: one of U, Vᵀ has determinant −1, a reflection
+        assert np.prod(s) > 0 and np.linalg.det(u) * np.linalg.det(vt) < 0

@@ -58,3 +58,22 @@ def test_the_notebook_ran_the_geometry_cells(built_site, edition):
     assert len(re.findall(r"right on (\d+) of \1 corners; NumPy agrees: True", nb)) == 2 * len(DATA["hyperplane"]["inputs"])
     W, _ = symbolic.layer(GATES["xor_network"]["weights"], GATES["xor_network"]["hidden"])
     assert f"det W = {W.det()}" in nb
+
+
+def test_each_n_input_hyperplane_cuts_off_the_corner_the_page_names():
+    # AND's hyperplane sets the all-ones corner apart, OR's the all-zeros corner: not, for OR, the
+    # corners with the most ones.
+    for r in tables.hyperplane_rows(DATA):
+        rows = symbolic.gate_on_corners(r["gate"], r["weights"], r["bias"])
+        ones, zeros = {c["x"] for c in rows if c["s"] > 0}, {c["x"] for c in rows if c["s"] < 0}
+        alone = {"AND": (ones, (1,) * r["n"]), "OR": (zeros, (0,) * r["n"])}[r["gate"]]
+        assert alone[0] == {alone[1]}, (r["n"], r["gate"])
+        assert len(ones) + len(zeros) == 2 ** r["n"]
+
+
+def test_the_tables_said_to_have_no_numpy_check_have_none_and_the_rest_do():
+    checked = [tables.neuron_table(GATES), tables.threshold_bias_table(GATES), tables.hyperplane_table(DATA),
+               tables.plane_corners_table(DATA), tables.xor_map_table(GATES)]
+    exact_only = [tables.two_input_table(), tables.xor_layer_table(GATES)]
+    assert all("NumPy" in t for t in checked)
+    assert not any("NumPy" in t for t in exact_only)

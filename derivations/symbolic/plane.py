@@ -112,6 +112,7 @@ def hidden_map(W: sp.Matrix, b: sp.Matrix, points: Sequence[Sequence]) -> list[d
 
 def singular_values(W: sp.Matrix) -> list[sp.Expr]:
     """The scale factors of the map x ↦ xW, largest first: W = U Σ Vᵀ is a rotation (or
-    reflection), a scaling by these along two perpendicular axes, and a rotation again."""
+    reflection), a scaling by these along two perpendicular axes, and a rotation (or reflection)
+    again."""
     return sorted((sp.sqrt(v) for v in (W.T * W).eigenvals(multiple=True)),
                   key=lambda v: -v)
