@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import sympy as sp
 
 from derivations.problems import data_file, errata, printed_values
 from derivations.symbolic.backprop_2_2_2 import DIGITS, sigmoid
 from derivations.tables.common import fixed
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 DATA = data_file("backprop_2_2_2")
 ERRATA = {e.id: e for e in errata(DATA)}
@@ -40,6 +43,33 @@ def test_003_prints_z1_with_a_misplaced_decimal_point(document_solution):
     h1_printed = PRINTED[("003", "h1")].decimal
     assert fixed(sp.N(sigmoid(sp.Rational(e.note_value)), DIGITS)) != str(h1_printed)
     assert fixed(document_solution.value["h1"]) == str(h1_printed)
+
+
+def _slip_intro(page: str, heading: str) -> str:
+    """The prose between the "where the notes slip" heading and its errata table."""
+    text = (DOCS / page).read_text(encoding="utf-8")
+    return text.split(heading, 1)[1].split("--8<--", 1)[0]
+
+
+def test_the_page_counts_the_slips_and_their_kinds_as_the_errata_do(document_solution):
+    """The page: twice the notes print something wrong, once a value, once an operand in a line
+    whose result is right. A slip's kind follows from the data: where the line ends in the
+    note's value, the value itself is wrong; otherwise the value is an operand and the line's
+    result must be a correctly derived value."""
+    derived = {fixed(v) for v in document_solution.value.values()}
+    kinds = []
+    for e in ERRATA.values():
+        left, result = (part.strip() for part in e.printed.rsplit("=", 1))
+        if result == e.note_value:
+            assert fixed(document_solution.value[e.quantity]) != fixed(Fraction(result))
+            kinds.append("value")
+        else:
+            assert e.note_value in left and result in derived
+            kinds.append("operand")
+    assert sorted(kinds) == ["operand", "value"]
+    en, ko = {1: ("Once", "한 군데"), 2: ("Twice", "두 군데")}[len(ERRATA)]
+    assert en in _slip_intro("backpropagation.md", "## Where the notes slip")
+    assert ko in _slip_intro("backpropagation.ko.md", "## 노트의 실수")
 
 
 def test_every_erratum_is_tested_here():

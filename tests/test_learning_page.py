@@ -45,3 +45,63 @@ def test_the_learning_notebook_was_executed(built_site):
     outputs = re.findall(r"W1 0\.\d{8}  largest gap \d\.\de-\d\d", page)
     assert len(outputs) == len(DATA["optimizers"])
     assert "updates per epoch" in page
+
+
+def test_first_steps_even_out_the_pace_for_adam_partly_for_rmsprop_not_for_adagrad(document_problem):
+    """The page: Adam's first step moves every weight at about the same pace, RMSprop's only in
+    part (ε sets the smallest gradients' steps), gradient descent's and Adagrad's in proportion to
+    the gradient (Adagrad's starting accumulator outweighs g²).
+
+    How far a first step evens out the weights is measured as log(step spread) / log(gradient
+    spread), spread being largest over smallest: 1 is in proportion to the gradient, 0 the same
+    pace for every weight.
+    """
+    start = {w: sp.Rational(str(v)) for w, v in zip(WEIGHTS, document_problem.weights)}
+    by_key = {o["key"]: o for o in DATA["optimizers"]}
+
+    def spread(values):
+        values = [abs(v) for v in values]
+        return max(values) / min(values)
+
+    exponent = {}
+    for key, o in by_key.items():
+        (step,) = symbolic.run(key, o["hyperparameters"], document_problem, steps=1)
+        g = list(step.gradient.values())
+        moved = [step.weights[w] - start[w] for w in WEIGHTS]
+        exponent[key] = float(sp.log(spread(moved)) / sp.log(spread(g)))
+
+    assert abs(exponent["gd"] - 1) < 1e-12
+    assert exponent["adagrad"] > 0.95
+    assert exponent["adam"] < 0.05
+    assert 0.05 < exponent["rmsprop"] < 0.95
+    # The reasons the page gives: Adagrad's G₀ above every g²; RMSprop's s below ε for the
+    # smallest gradient after one step.
+    g = [abs(v) for v in step.gradient.values()]
+    adagrad, rmsprop = by_key["adagrad"]["hyperparameters"], by_key["rmsprop"]["hyperparameters"]
+    assert adagrad["initial_accumulator_value"] > 10 * max(g) ** 2
+    assert (1 - rmsprop["rho"]) * min(g) ** 2 < rmsprop["epsilon"]
+
+
+def test_rmsprop_steps_stay_near_alpha_as_gradients_shrink_until_epsilon_sets_them(document_problem):
+    """The page: s follows the recent gradients, so RMSprop's step stays on the order of α as the
+    gradients shrink, until they are small enough for ε to set it (then it is α g / √ε)."""
+    import numpy as np
+
+    from derivations.numeric.optimizers import make
+    from derivations.numeric.training import steps_2_2_2
+
+    h = next(o for o in DATA["optimizers"] if o["key"] == "rmsprop")["hyperparameters"]
+    alpha, eps, rho = h["learning_rate"], h["epsilon"], h["rho"]
+    start = [float(v) for v in document_problem.weights]
+    snaps = steps_2_2_2(make("RMSprop", h), [float(v) for v in document_problem.x], start,
+                        [float(v) for v in document_problem.targets], 1500)
+    weights = np.array([start] + [s.weights for s in snaps])
+    step = np.abs(np.diff(weights, axis=0)) / alpha
+    g = np.abs(np.array([s.gradient for s in snaps]))
+    s = np.array([s.state["s"] for s in snaps])
+    above, below = s > 10 * eps, s < eps / 10
+    assert g[above].max() / g[above].min() > 5             # the gradients do shrink …
+    assert step[above].min() > 0.5                          # … and the step stays near α,
+    assert step[above].max() <= 1 / np.sqrt(1 - rho) + 1e-9  # at most α/√(1−ρ), at step 1
+    assert below.any()
+    assert np.allclose(step[below], g[below] / np.sqrt(eps), rtol=0.1)
