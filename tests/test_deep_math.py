@@ -38,6 +38,18 @@ def test_certified_and_numpy_largest_errors_agree_and_shrink(errors):
     assert values[-2] / values[-1] == pytest.approx(2, abs=0.1)
 
 
+def test_each_doubling_at_least_about_halves_the_error_first_nearly_threefold(errors):
+    """The page: every doubling at least roughly halves the largest error, the first ones cut it
+    nearly threefold, the last ones close to twofold (1/n)."""
+    values = [float(ball.mid()) for ball, *_ in errors.values()]
+    units = list(errors)
+    assert all(m == 2 * n for n, m in zip(units, units[1:]))
+    ratios = [a / b for a, b in zip(values, values[1:])]
+    assert all(r > 1.9 for r in ratios)
+    assert all(2.5 < r < 3 for r in ratios[:2])
+    assert all(abs(r - 2) < 0.1 for r in ratios[-2:])
+
+
 def test_the_grid_maximum_is_below_the_true_maximum_and_close_to_it(errors):
     """Independently of both routes: a grid 50 times finer (NumPy) finds at least as large an error."""
     f = lambda x: np.sin(2 * np.pi * x)  # noqa: E731  (the data file's target, written out)

@@ -74,9 +74,10 @@ def networks_table(data: dict) -> str:
         w = net["widths"]
         hidden = len(w) - 2
         edges = connections(w)
+        biases = sum(w[1:]) if net["biases"] else 0  # the 2-2-2 example has none (its biases_source)
         rows.append((localized(net, "name", "deep.toml"), "-".join(map(str, w)), hidden,
                      tr("yes") if hidden >= 2 else tr("no"),
-                     len(w) - 1, len(w), edges, sum(w[1:]), edges + sum(w[1:]),
+                     len(w) - 1, len(w), edges, biases, edges + biases,
                      check(dependencies(w) == edges)))
     header = [tr("network"), tr("widths"), tr("hidden layers"), tr("deep by 002 (2 or more hidden)"),
               tr("layers with weights"), tr("layers with the input"), tr("weights (connections)"), tr("biases"),
