@@ -7,7 +7,10 @@ followed by its Korean, ``# %% [markdown] ko``: the source gives two notebooks, 
 and ``<name>.ko.ipynb``, with the same code cells. Two markers generate code cells:
 
 - ``# %% inputs NAME FILE KEY …`` — a cell ``NAME = {KEY: …}`` holding those tables of the data
-  file ``derivations/problems/FILE.toml`` as Python literals: the numbers a reader changes.
+  file ``derivations/problems/FILE.toml`` as Python literals: the numbers a reader changes. A KEY
+  may name part of a table, ``inputs.categorical``: the cell then holds only the parts named
+  (through an array of tables, those parts of each element), so that it offers only what the
+  notebook's code reads, and changing any entry changes an output (tests/test_notebook_sources.py).
 - ``# %% modules MODULE …`` — the package's own source of each module named and of every
   ``derivations`` module it imports, dependencies first, each in a cell run as that module by the
   ``%%module`` cell magic defined just before; the notebook then imports them as usual.
@@ -141,15 +144,37 @@ def split_cells(text: str) -> list[tuple[str, list[str], str]]:
 
 
 def inputs_cell(name: str, data_file: str, keys: list[str], comment: str) -> str:
-    """``name = {key: table}`` from ``derivations/problems/<data_file>.toml``, as literals."""
+    """``name = {key: table}`` from ``derivations/problems/<data_file>.toml``, as literals; a
+    dotted key keeps only the part it names (:func:`selected`)."""
     text = resources.files(f"{PACKAGE}.problems").joinpath(f"{data_file}.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
-    lines = [f"{name} = {{"]
+    chosen: dict[str, list[list[str]]] = {}
     for key in keys:
+        top, *rest = key.split(".")
+        chosen.setdefault(top, []).append(rest)
+    lines = [f"{name} = {{"]
+    for key, parts in chosen.items():
         prefix = f"    {key!r}: "
-        literal = pprint.pformat(data[key], width=WIDTH - len(prefix), sort_dicts=False)
+        value = selected(data[key], parts, f"{data_file}.toml {key}")
+        literal = pprint.pformat(value, width=WIDTH - len(prefix), sort_dicts=False)
         lines.append(prefix + literal.replace("\n", "\n" + " " * len(prefix)) + ",")
     return "\n".join(([comment] if comment else []) + lines + ["}"])
+
+
+def selected(value, parts: list[list[str]], where: str):
+    """The parts of ``value`` named by dotted keys (already split; an empty one names all of it),
+    in the data file's order; through an array of tables, those parts of each element."""
+    if any(not part for part in parts):
+        return value
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return [selected(v, parts, where) for v in value]
+    if not isinstance(value, dict):
+        raise ValueError(f"{where}: {'.'.join(parts[0])!r} names part of a value that has no parts")
+    missing = [".".join(part) for part in parts if part[0] not in value]
+    if missing:
+        raise KeyError(f"{where}: no {', '.join(missing)}")
+    return {key: selected(v, [part[1:] for part in parts if part[0] == key], f"{where}.{key}")
+            for key, v in value.items() if any(part[0] == key for part in parts)}
 
 
 def source_of(module: str) -> str:

@@ -12,9 +12,9 @@
 # 모든 도함수는 SymPy에서, 모든 값은 독립적인 NumPy 코드에서 다시 얻는다.
 # 첫 번째 코드 셀의 입력을 바꾸고 다시 실행해 보라.
 
-# %% inputs data activations inputs
-# The chapter's inputs, from the project's data file
-# derivations/problems/activations.toml.
+# %% inputs data activations inputs.softmax_overflow inputs.vanishing_layers inputs.categorical
+# The chapter's inputs this notebook uses, from the project's data
+# file derivations/problems/activations.toml.
 
 # %% [markdown]
 # The downloaded notebook continues with the `derivations` package's own code, as this site was
@@ -149,15 +149,15 @@ print("proof for three logits:", sym_losses.softmax_cross_entropy_gradient(3))
 # ## Depth: sigmoid against ReLU
 #
 # The gradient that reaches the input of a chain of one-unit layers is a product of $w\,f'(z_k)$:
-# below $(1/4)^n$ for the sigmoid, exactly $w^n$ for ReLU while every unit is active, and exactly 0
-# from the first dead unit on.
+# at most $(|w|/4)^n$ for the sigmoid, since $\sigma' \le 1/4$; exactly $w^n$ for ReLU while every
+# unit is active; and exactly 0 from the first dead unit on.
 
 # %% [markdown] ko
 # ## 깊이: 시그모이드 대 ReLU
 #
 # 유닛 하나짜리 층의 사슬에서 입력에 닿는 기울기는 $w\,f'(z_k)$의 곱이다.
-# 시그모이드에서는 $(1/4)^n$보다 작고, ReLU에서는 모든 유닛이 활성인 동안 정확히 $w^n$이며,
-# 첫 번째 죽은 유닛부터는 정확히 0이다.
+# 시그모이드에서는 $\sigma' \le 1/4$이므로 $(|w|/4)^n$ 이하이고, ReLU에서는 모든 유닛이 활성인 동안
+# 정확히 $w^n$이며, 첫 번째 죽은 유닛부터는 정확히 0이다.
 
 # %% inputs chain depth_chain x weight bias layers dead_layer dead_bias
 # The chain, from derivations/problems/depth_chain.toml.

@@ -13,7 +13,7 @@
 # 작은 순환을 고리가 없는 같은 신경망과 비교해 펼치고, 시그모이드의 합이 곡선에 다가가는 것과,
 # 텐트 사상의 조각이 깊이에 따라 두 배씩 느는 것을 본다. 첫 코드 셀의 수를 바꾸고 다시 실행해 보라.
 
-# %% inputs deep deep networks recurrence approximation depth_width
+# %% inputs deep deep networks.name networks.widths networks.biases recurrence approximation.target approximation.interval approximation.units approximation.slope approximation.grid depth_width.depths
 # The networks, the recurrence, the approximation settings and the depths, from
 # derivations/problems/deep.toml.
 
@@ -44,8 +44,9 @@
 for net in deep["networks"]:
     w = net["widths"]
     weights = sum(a * b for a, b in zip(w, w[1:]))
+    biases = sum(w[1:]) if net["biases"] else 0   # the 2-2-2 example has none
     print(f"{net['name']:36} {'-'.join(map(str, w)):8} hidden {len(w) - 2}, deep by 002: "
-          f"{len(w) - 2 >= 2!s:5}, weights {weights:3}, biases {sum(w[1:]):3}")
+          f"{len(w) - 2 >= 2!s:5}, weights {weights:3}, biases {biases:3}")
 
 # %% [markdown]
 # ## Feed-forward against recurrent

@@ -15,9 +15,9 @@
 #
 # 층은 샘플마다 한 행인 배치 $X$에 대해 $Z = XW + B$를 계산하고, 이어서 $A = f(Z)$를 계산한다.
 
-# %% inputs data dense networks random_4_8_8_3 graph
-# The networks, the seeded random instance and the neuron of the
-# computational graph, from derivations/problems/dense.toml.
+# %% inputs data dense networks.name networks.widths networks.activations batch random_4_8_8_3 graph
+# The networks, the batch of 001 §3, the seeded random instance and the
+# neuron of the computational graph, from derivations/problems/dense.toml.
 
 # %% inputs example backprop_2_2_2 inputs
 # The 2-2-2 example of 002_0d151740a80634d0.txt §3.4, from
@@ -36,10 +36,12 @@
 # %% modules derivations.numeric.dense derivations.symbolic.dense derivations.numeric.graph derivations.symbolic.backprop_2_2_2 derivations.symbolic.derivative_kinds derivations.numeric.derivative_kinds
 
 # %%
-from derivations.numeric.dense import summary, shapes
+from derivations.numeric.dense import summary
 
-print(summary([3, 2]))          # Dense(2, input_dim=3): 000_… and 001_…
-print(summary([4, 8, 8, 3]))    # the ReLU/ReLU/softmax network of 001_… §4
+for net in data["networks"]:
+    print(net["name"], "activations:", ", ".join(net["activations"]))
+    print(summary(net["widths"]))
+mlp = next(n for n in data["networks"] if n["name"] == "mlp_4_8_8_3")
 
 # %% [markdown]
 # ## $Y = XW + B$ with the note's names, expanded by SymPy
@@ -54,11 +56,12 @@ product, difference = symbolic.xw_plus_b()
 product, difference   # the second is XW + B minus the note's h1, h2: zero
 
 # %%
-X, Y = symbolic.batch_of(4)     # four samples at once
-Y.shape, len(symbolic.parameters(Y))   # still 8 learnable parameters
+X, Y = symbolic.batch_of(data["batch"]["samples"])   # the samples at once, through the 3 → 2 layer
+Y.shape, len(symbolic.parameters(Y))   # still its 8 learnable parameters
 
 # %%
-for step in symbolic.shape_steps(1, 4, 8):
+n, j = mlp["widths"][:2]    # one sample into the first layer of mlp_4_8_8_3, as in 002 §2.4
+for step in symbolic.shape_steps(1, n, j):
     print(f'{step.reason:48} X{step.X} W{step.W} B{step.B} Y{step.Y}')
 
 # %% [markdown]
@@ -80,11 +83,10 @@ from derivations.numeric.dense import Layer, loss_and_gradients, predict
 # The data file's 4-8-8-3 network, its weights, biases and batch drawn from a seeded generator and
 # rounded, so that each is an exact decimal; the targets are one-hot rows.
 spec = data["random_4_8_8_3"]
-net = next(n for n in data["networks"] if n["name"] == "mlp_4_8_8_3")
 rng = np.random.default_rng(spec["seed"])
 draw = lambda shape: np.round(rng.uniform(-1, 1, size=shape), spec["decimals"])
-widths = net["widths"]
-layers = [Layer(draw((n, j)), draw(j), f) for n, j, f in zip(widths, widths[1:], net["activations"])]
+widths = mlp["widths"]
+layers = [Layer(draw((n, j)), draw(j), f) for n, j, f in zip(widths, widths[1:], mlp["activations"])]
 X = draw((spec["batch"], widths[0]))
 T = np.eye(widths[-1])[rng.integers(0, widths[-1], size=spec["batch"])]
 
@@ -102,8 +104,8 @@ P = predict(layers, X)
 P.round(8), P.sum(axis=1)
 
 # %%
-loss, grads = loss_and_gradients(layers, X, T, 'cross_entropy')
-exact_loss, exact_grads = symbolic.gradients(symbolic_layers(layers), exact(X), exact(T), 'cross_entropy')
+loss, grads = loss_and_gradients(layers, X, T, spec["loss"])
+exact_loss, exact_grads = symbolic.gradients(symbolic_layers(layers), exact(X), exact(T), spec["loss"])
 print(loss, symbolic.evaluate(exact_loss))
 for g, e in zip(grads, exact_grads):
     gap = np.abs(np.array(symbolic.evaluate(e.weights).tolist(), dtype=float) - g.weights).max()

@@ -14,7 +14,7 @@
 # 돌리고, §3.5의 에포크 / 배치 크기 / 이터레이션 계산을 한다. 처음 코드 셀들에서 하이퍼파라미터나
 # 예제를 바꾸고 다시 실행해 보라.
 
-# %% inputs data learning optimizers training_2_2_2 printed fit_calls
+# %% inputs data learning optimizers.key optimizers.name optimizers.keras_class optimizers.call optimizers.hyperparameters training_2_2_2.iterations training_2_2_2.threshold printed.name printed.value fit_calls.name fit_calls.batch_size
 # The note's Keras calls and the project's settings, from
 # derivations/problems/learning.toml.
 
@@ -109,14 +109,16 @@ for o in data["optimizers"]:
 # %% [markdown]
 # ## Epochs, batch size, iterations
 #
-# §3.5 divides the number of samples by the batch size, rounding up, to get the updates per epoch. Both
-# routes, and the note's three `model.fit` calls:
+# §3.5 divides the number of samples by the batch size to get the updates per epoch; its numbers
+# divide exactly. Where they do not, this project rounds up: the last, smaller batch is one more
+# update. Both routes, and the note's three `model.fit` calls:
 
 # %% [markdown] ko
 # ## 에포크, 배치 크기, 이터레이션
 #
-# §3.5는 샘플 수를 배치 크기로 나누어 올림하여 에포크당 갱신 횟수를 얻는다. 두 경로, 그리고 노트의
-# `model.fit` 호출 세 가지:
+# §3.5는 샘플 수를 배치 크기로 나누어 에포크당 갱신 횟수를 얻는다. 그 수들은 나누어떨어진다.
+# 나누어떨어지지 않을 때 이 프로젝트는 올림을 한다. 마지막의 더 작은 배치도 갱신 한 번이기 때문이다.
+# 두 경로, 그리고 노트의 `model.fit` 호출 세 가지:
 
 # %%
 printed = {p["name"]: p["value"] for p in data["printed"]}
@@ -143,7 +145,7 @@ for call in data["fit_calls"]:
 # 2에서 출발한 모멘텀은 깊은 극소까지 넘어가며, 1.6에서 출발한 모멘텀은 넘어가지 못한다. 각 실행을
 # 50자리(SymPy, mpmath)와 float64(NumPy의 Keras SGD)로 계산하여 단계마다 비교한다.
 
-# %% inputs momentum momentum function settings runs
+# %% inputs momentum momentum function settings runs.name runs.start runs.momentum
 # The function, the note's Keras settings and the three runs, from derivations/problems/momentum.toml.
 
 # %%

@@ -19,7 +19,7 @@
 #
 # 퍼셉트론(perceptron)은 $s = w_1 x_1 + w_2 x_2 + b$를 계산하고 $s$의 계단 함수 값을 출력한다.
 
-# %% inputs data perceptron gates xor_network worked_problem training
+# %% inputs data perceptron gates.gate gates.weights xor_network worked_problem training
 # The notes' gate weights, the unfinished problem of 004_… and the
 # training settings, from derivations/problems/perceptron.toml.
 
@@ -160,7 +160,7 @@ print(f"loss {float(exact['loss']):.8f} -> {float(exact['loss_new']):.8f}")
 # $n$입력 AND와 OR은 초평면이며, 정육면체의 $2^n$개 꼭짓점 모두에서 확인한다. 그리고 XOR 신경망의
 # 은닉층은 직선 하나로 나눌 수 있을 때까지 네 점을 단계별로 옮긴다.
 
-# %% inputs plane plane hyperplane
+# %% inputs plane plane hyperplane.inputs hyperplane.AND hyperplane.OR
 # Our n-input gates: every weight `weight`, the bias
 # bias_per_input·n + bias_offset (derivations/problems/plane.toml).
 
