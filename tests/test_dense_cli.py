@@ -131,6 +131,10 @@ MALFORMED = {
     "unknown activation": (replace('activation = "tanh"', 'activation = "swish"'),
                            "layers[0].activation must be one of"),
     "unknown loss": (replace('loss = "cross_entropy"', 'loss = "hinge"'), "loss must be one of"),
+    # a list or a table where a name belongs: unhashable, so looking it up must come after a type check
+    "activation as a list": (replace('activation = "tanh"', 'activation = ["tanh"]'),
+                             "layers[0].activation must be one of"),
+    "loss as a table": (replace('loss = "cross_entropy"', 'loss = {name = "mse"}'), "loss must be one of"),
     "softmax with binary cross-entropy": (replace('loss = "cross_entropy"', 'loss = "binary_cross_entropy"'),
                                           "loss binary_cross_entropy needs a sigmoid output layer, got softmax"),
     "cross-entropy on a tanh output": (replace('activation = "softmax"', 'activation = "tanh"'),
@@ -174,3 +178,31 @@ def test_malformed_general_file_fails_with_one_line(case, tmp_path):
     assert len(lines) == 1 and message in lines[0], result.stderr
     assert str(path) in lines[0] and "Traceback" not in result.stderr
     assert not out.exists()
+
+
+TWO_TWO_TWO = 'x = [0.1, 0.2]\nweights = [0.3, 0.25, 0.4, 0.35, 0.45, 0.4, 0.7, 0.6]\ntargets = [0.4, 0.6]\n' \
+              'learning_rate = 0.5\nbiases = [0.35, 0.6]\n'
+WRONG_KINDS = ('[]', '[[1]]', '["a"]', '{a = 1}', '[{a = 1}]', 'true', '"1"')
+
+
+@pytest.mark.parametrize("form", [GENERAL, TWO_TWO_TWO], ids=["general", "2-2-2"])
+def test_any_value_of_the_wrong_kind_fails_in_one_line(form, tmp_path, capsys):
+    """Every value of either form replaced, one at a time, by a value of another kind (a list, a
+    table, a boolean, text): one line and exit 2, never a traceback. In process: the same entry
+    point as ``python -m derivations``, without a fresh interpreter for each of the hundred files."""
+    from derivations import cli
+
+    lines = form.splitlines()
+    cases = 0
+    for i, line in enumerate(lines):
+        if " = " not in line:
+            continue
+        key = line.split(" = ")[0]
+        for wrong in WRONG_KINDS:
+            path = tmp_path / "bad.toml"
+            path.write_text("\n".join([*lines[:i], f"{key} = {wrong}", *lines[i + 1:]]) + "\n")
+            assert cli.main(["solve", str(path), "--format", "json"]) == 2, (key, wrong)
+            out, err = capsys.readouterr()
+            assert out == "" and len(err.strip().splitlines()) == 1, (key, wrong, err)
+            cases += 1
+    assert cases == len(WRONG_KINDS) * sum(" = " in line for line in lines)

@@ -264,8 +264,8 @@ def dense_layer(data: Any, index: int, inputs: int) -> DenseLayer:
     except ProblemError as exc:
         raise ProblemError(f"{where}: {exc}") from None
     activation = data["activation"]
-    if activation not in ACTIVATIONS:
-        raise ProblemError(f"{where}.activation must be one of {', '.join(ACTIVATIONS)}, got {activation!r}")
+    if not isinstance(activation, str) or activation not in ACTIVATIONS:  # a list is unhashable
+        raise ProblemError(f"{where}.activation must be one of {', '.join(ACTIVATIONS)}, got {_shown(activation)}")
     return DenseLayer(weights, biases, activation)
 
 
@@ -287,8 +287,8 @@ def dense_problem(data: dict[str, Any], where: str = "problem") -> DenseProblem:
         if len(targets[0]) != width:
             raise ProblemError(f"targets rows have {len(targets[0])} numbers but the last layer has {width} units")
         loss = data["loss"]
-        if loss not in LOSSES:
-            raise ProblemError(f"loss must be one of {', '.join(LOSSES)}, got {loss!r}")
+        if not isinstance(loss, str) or loss not in LOSSES:  # a list is unhashable
+            raise ProblemError(f"loss must be one of {', '.join(LOSSES)}, got {_shown(loss)}")
         output = layers[-1].activation
         if loss in PROBABILITY_OUTPUTS and output not in PROBABILITY_OUTPUTS[loss]:
             raise ProblemError(f"loss {loss} needs a {' or '.join(PROBABILITY_OUTPUTS[loss])} output layer, "
