@@ -169,6 +169,19 @@ def test_output_has_the_umask_s_permissions(notes, tmp_path):
     assert strict(out.read_text())["E_total_new"] == pytest.approx(0.02323634, abs=5e-9)
 
 
+def test_output_replacing_a_file_keeps_its_permissions(notes, tmp_path):
+    """README: a file --output replaces keeps its own permissions (a private file stays private)."""
+    out = tmp_path / "out.json"
+    out.write_text("old")
+    out.chmod(0o600)
+    old = os.umask(0o022)
+    try:
+        assert cli.main(["solve", str(notes), "--format", "json", "--output", str(out)]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and "E_total_new" in strict(out.read_text())
+
+
 # --- pinned text for the notes' example; test_cli_solve.py holds the same values to the notes and to an
 # independent float computation, this detects any change in how they are written --------------------------
 

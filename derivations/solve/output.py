@@ -11,8 +11,8 @@ from derivations.problems import ProblemError
 
 
 def write_result(path: Path, text: str, problem: Path) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename, with the permissions a
-    new file gets under the umask. Refused: a path that exists and is not a regular file (a
+    """Write ``text`` to ``path`` through a temporary file and a rename: a new file gets the
+    permissions the umask gives, a file replaced keeps its own. Refused: a path that exists and is not a regular file (a
     symlink, FIFO or device would be replaced, or written through), and the problem file itself."""
     try:
         info = path.lstat()
