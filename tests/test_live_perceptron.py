@@ -168,10 +168,17 @@ def test_invalid_input_marks_the_field_and_keeps_the_last_values(browser, site):
         page.click('form[data-live="perceptron"] button[type="reset"]')
         page.wait_for_function("() => !document.querySelector('[aria-invalid]') && location.search === ''")
         assert read_panel(page, "perceptron")["values"] == good
-        # A bad value in a link marks its field and shows no number made from it.
-        page.goto(site + "perceptron/?x%5B0%5D=abc", wait_until="load")
+        # A value in a link that is not a number is refused, saying so, and the page's own kept;
+        # one out of range marks its field, and the numbers shown are the page's own, not "—".
+        page.goto(site + "perceptron/?x%5B0%5D=abc&x%5B1%5D=2.5", wait_until="load")
         bad = read_panel(page, "perceptron")
-        assert bad["invalid"] == ["x[0]"] and "NaN" not in bad["text"]
+        assert bad["invalid"] == [] and "NaN" not in bad["text"]
+        assert "x[0]" in page.inner_text('form[data-live="perceptron"] .live-status')
+        assert page.input_value(field) == page.eval_on_selector(field, "i => i.defaultValue")
+        assert bad["values"] != good and "—" not in bad["values"].values()  # x[1] = 2.5 taken
+        page.goto(site + "perceptron/?learning_rate=0", wait_until="load")
+        rate = read_panel(page, "perceptron")
+        assert rate["invalid"] == ["learning_rate"] and rate["values"] == good
     finally:
         context.close()
     assert outside == [] and errors == []

@@ -14,6 +14,7 @@ from derivations.tables.language import tr
 MESSAGES = {
     "invalid": tr("Not a number: {names}. The values shown are for the last valid input."),
     "range": tr("Out of range: {names}. The values shown are for the last valid input."),
+    "address": tr("The address's {names} is not a number: this page's value is used."),
 }
 """What a panel's status line says, in the page's language (``live.js`` fills ``{names}``)."""
 

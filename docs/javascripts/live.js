@@ -97,10 +97,22 @@ window.livePanel = (function () {
       history.replaceState(history.state, "", `${location.pathname}?${query}${location.hash}`);
     }
 
+    // Inputs from the address: those it names, the page's own for the rest; one it gives that is
+    // not a number is refused and the page's value kept. The page's own values are computed first,
+    // so a link whose values are out of range still leaves numbers shown, the last valid ones.
     function recall() {
       const query = new URLSearchParams(location.search);
-      for (const input of inputs) input.value = query.has(input.name) ? query.get(input.name) : input.defaultValue;
+      for (const input of inputs) input.value = input.defaultValue;
       update(null);
+      const refused = [];
+      for (const input of inputs) {
+        input.value = query.has(input.name) ? query.get(input.name) : input.defaultValue;
+        if (read(input) === null) {
+          refused.push(input.name);
+          input.value = input.defaultValue;
+        }
+      }
+      if (update(null) && refused.length) say(words(panel, "address", refused.join(", ")));
     }
 
     panel.addEventListener("input", (event) => {
