@@ -245,6 +245,37 @@ def test_every_catalog_entry_is_used(generated_docs, generated_files):
     assert unused == []
 
 
+_QUOTED_SECTION = re.compile(r"\[`docs/([\w/]+\.md)`\]\([^)]*\), \"([^\"]+)\"")
+"""A module summary's pointer to a section: ([`docs/page.md`](/page.md), "Its heading")."""
+
+
+def _headings(page: Path) -> set[str]:
+    """The page's headings as written, without their ``{#anchor}``, outside code fences."""
+    found, fenced = set(), False
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and (m := re.match(r"#{1,6} (.+?)(?: \{#[^}]*\})?\s*$", line)):
+            found.add(m[1])
+    return found
+
+
+def test_every_section_the_source_pages_quote_is_a_heading_of_that_edition():
+    """A reader looks for the quoted heading on the page of the same language: it is the heading,
+    or its title before a colon (the English quotes "A sigmoid instead of a step")."""
+    pages = tables.source_pages()
+    wrong = []
+    for edition in language.LANGUAGES:
+        listing = pages[language.twin("generated/source/tables.md", edition)]
+        quoted = _QUOTED_SECTION.findall(listing)
+        assert len(quoted) >= 6, edition
+        for page, heading in quoted:
+            headings = _headings(ROOT / "docs" / language.twin(page, edition))
+            if not any(h == heading or h.startswith(f"{heading}: ") for h in headings):
+                wrong.append((edition, page, heading))
+    assert wrong == []
+
+
 # --- A string without its Korean fails ------------------------------------------------------------
 
 def test_a_marked_string_without_korean_fails_naming_it():
