@@ -47,6 +47,36 @@ def test_every_weight_set_reproduces_what_the_note_printed(gate):
     assert symbolic.truth_table(gate["weights"]) == printed_tuple(gate["gate"])
 
 
+def test_the_note_s_code_runs_one_of_its_weight_sets_per_gate():
+    sets = {(g["gate"], tuple(Fraction(str(v)) for v in g["weights"])) for g in GATES}
+    for code in DATA["gate_code"]:
+        gate = code["function"].removesuffix("_gate")
+        assert (gate, tuple(Fraction(str(v)) for v in code["weights"])) in sets
+        assert code["function"] in PRINTED
+        assert symbolic.truth_table(code["weights"]) == printed_tuple(gate)
+
+
+def _cells(markdown: str) -> list[list[str]]:
+    """The body rows of a generated Markdown table, cell by cell."""
+    lines = [line for line in markdown.splitlines() if line.startswith("|")][2:]
+    return [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
+
+
+def test_only_the_weight_set_the_note_s_code_ran_carries_what_it_printed():
+    """002 §1.2 names three AND sets but its AND_gate runs one; the others never printed anything."""
+    code = {c["function"].removesuffix("_gate"): tuple(Fraction(str(v)) for v in c["weights"])
+            for c in DATA["gate_code"]}
+    rows = _cells(tables.gates_table(tables.document_gates(DATA), PRINTED, tables.code_weights(DATA)))
+    assert len(rows) == len(GATES)
+    for gate, row in zip(GATES, rows):
+        ran = code.get(gate["gate"]) == tuple(Fraction(str(v)) for v in gate["weights"])
+        assert (row[-1] != "—") == ran, row
+        if ran:
+            assert row[-1] == PRINTED[f"{gate['gate']}_gate"].value + " ✓"
+    carrying = [row[1] for gate, row in zip(GATES, rows) if gate["gate"] == "AND" and row[-1] != "—"]
+    assert len(carrying) == 1 < sum(g["gate"] == "AND" for g in GATES)
+
+
 def test_the_module_truth_functions_are_the_logic():
     for gate in LOGIC:
         assert symbolic.gate_truth(gate) == truth(gate)

@@ -3,6 +3,8 @@ cycling; exact and float64 training agree epoch by epoch."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -11,8 +13,11 @@ from hypothesis import strategies as st
 from derivations.numeric import perceptron as numeric
 from derivations.problems import data_file
 from derivations.symbolic import perceptron as symbolic
+from derivations.tables import perceptron_learning as learning_tables
+from derivations.tables.language import resolve
 
-TRAINING = data_file("perceptron")["training"]
+DATA = data_file("perceptron")
+TRAINING = DATA["training"]
 LOGIC = {"AND": (0, 0, 0, 1), "OR": (0, 1, 1, 1), "XOR": (0, 1, 1, 0)}
 
 
@@ -76,6 +81,30 @@ def test_xor_weights_cycle_and_the_cycle_is_real():
             weights = tuple(w + symbolic.rational(TRAINING["learning_rate"]) * error * xi
                             for w, xi in zip(weights, (*point, 1)))
     assert weights == start
+
+
+def test_the_cycle_sentence_names_the_first_epoch_that_repeats():
+    """The page says "every epoch from N on repeats the epoch(s) before it": epoch N and every later
+    one equal the epoch(s) one period earlier, and epoch N − 1 does not (it began elsewhere)."""
+    files = learning_tables.training_tables(DATA)
+    cycling = [gate for gate in TRAINING["gates"] if exact_run(gate).cycle]
+    assert cycling  # XOR
+    for gate in cycling:
+        run = exact_run(gate)
+        text = files[f"training_{gate.lower()}.md"]
+        english = re.search(r"every epoch from (\d+) on repeats the (?:epoch|(\d+) epochs) before it, "
+                            r"(\d+) updates", resolve(text, "en"))
+        korean = re.search(r"에포크 (\d+)부터는 모든 에포크가", resolve(text, "ko"))
+        named, period, updates = int(english[1]), int(english[2] or 1), int(english[3])
+        assert int(korean[1]) == named
+        epoch = lambda n: (run.epochs[n - 1], run.errors[n - 1])  # noqa: E731
+        assert all(epoch(n) == epoch(n - period) for n in range(named, len(run.epochs) + 1))
+        assert named - 1 - period < 1 or epoch(named - 1) != epoch(named - 1 - period)
+        # the updates of one period: the samples after which the weights moved
+        before = named - period - 1  # the epoch whose end the period starts from (0: the start)
+        start = run.epochs[before - 1][-1] if before else tuple(map(symbolic.rational, TRAINING["start"]))
+        weights = [start] + [w for n in range(named - period, named) for w in run.epochs[n - 1]]
+        assert updates == sum(a != b for a, b in zip(weights, weights[1:]))
 
 
 def test_the_epoch_limit_stops_a_run_that_would_converge_later():

@@ -77,6 +77,20 @@ def test_exactly_xor_and_its_negation_have_no_line():
     assert symbolic.parity_contains_xor(3) and symbolic.parity_contains_xor(5)
 
 
+def test_the_hyperplane_claim_says_for_which_n_parity_needs_more_than_one():
+    """One-input parity is x1 itself, cut by one threshold; from two inputs on it holds XOR, which
+    no line computes."""
+    (claim,) = [c for c in DATA["claims"] if c["id"] == "hyperplane"]
+    xor_has_line = dict((t, f) for t, f, _ in symbolic.two_input_functions())[(0, 1, 1, 0)]
+    # w1 = 1, b = −1/2 computes one-input parity
+    assert [int(x - Fraction(1, 2) > 0) for (x,) in symbolic.corners(1)] == [x % 2 for (x,) in symbolic.corners(1)]
+    needs_more = {n: n >= 2 and symbolic.parity_contains_xor(n) and not xor_has_line for n in range(1, 7)}
+    for text, said in ((claim["truth"], r"parity for every n(?: ≥ (\d+))?"),
+                       (claim["truth_ko"], r"모든 n(?: ≥ (\d+))?에 대한 패리티")):
+        lowest = int(re.search(said, text)[1] or 1)
+        assert needs_more == {n: n >= lowest for n in needs_more}, text
+
+
 def test_the_and3_plane_cuts_the_cube_where_the_figure_draws_it():
     n = DATA["hyperplane"]["plane_inputs"]
     weights, bias = symbolic.gate_weights(DATA["hyperplane"]["AND"], n)

@@ -33,7 +33,7 @@ def generate() -> dict[str, str]:
     gates = document_gates(data)
     files = {
         "step_functions.md": step_table(),
-        "gates.md": gates_table(gates, printed),
+        "gates.md": gates_table(gates, printed, code_weights(data)),
         "xor_conditions.md": conditions_table("XOR"),
         "xor_proof.md": elimination_steps("XOR"),
         "feasible.md": feasible_table(gates),
@@ -53,6 +53,11 @@ def generate() -> dict[str, str]:
 def document_gates(data: dict) -> list[tuple[str, tuple[Fraction, ...]]]:
     """The note's gate weight sets, [w1, w2, b], as exact rationals."""
     return [(g["gate"], exact_list(g, "weights", 3)) for g in data["gates"]]
+
+
+def code_weights(data: dict) -> dict[str, tuple[Fraction, ...]]:
+    """The weight set each gate function of the note's code runs, by the function's name."""
+    return {c["function"]: exact_list(c, "weights", 3) for c in data["gate_code"]}
 
 
 def q(value) -> str:
@@ -86,15 +91,19 @@ def step_table() -> str:
     return table(header, rows, "rccc")
 
 
-def gates_table(gates, printed) -> str:
+def gates_table(gates, printed, code) -> str:
     """Each weight set of the note: s on the four inputs (exact), the output, the gate's logic."""
     rows = []
     for gate, weights in gates:
+        # a printed output belongs to the one set the note's code ran, not to every set of its gate
+        function = f"{gate}_gate"
+        ran = code.get(function) == tuple(weights)
         sums = [symbolic.weighted_sum(weights, point) for point in INPUTS]
         outputs = symbolic.truth_table(weights)
         agrees = "✓" if outputs == symbolic.gate_truth(gate) else "✗"
         rows.append((gate, weights_text(weights), ", ".join(q(v) for v in sums),
-                     f"{tuple_text(outputs)} {agrees}", note_cell(printed, f"{gate}_gate", tuple_text(outputs))))
+                     f"{tuple_text(outputs)} {agrees}",
+                     note_cell(printed, function, tuple_text(outputs)) if ran else "—"))
     header = [tr("gate"), "[w1, w2, b]", tr("$s$ on (0,0), (0,1), (1,0), (1,1)"), tr("output (✓: it is the gate)"),
               tr("the note's code printed")]
     return table(header, rows, "llllr")

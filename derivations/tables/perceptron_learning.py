@@ -171,10 +171,13 @@ def training_tables(data: dict) -> dict[str, str]:
         if run.cycle:
             first, period = run.cycle
             epochs = tr("epoch") if period == 1 else tr("{period} epochs", period=period)
+            # epoch `first` starts the cycle but does not repeat anything: the one before it began
+            # elsewhere; the first epoch that repeats is one period later
             out += "\n" + tr("The weights at the end of epoch {last} equal those at the end of epoch {before}: "
                              "every epoch from {first} on repeats the {epochs} before it, {updates} updates that "
                              "lead back to where they began.", last=first + period - 1, before=first - 1,
-                             first=first, epochs=epochs, updates=period * len(settings["order"])) + "\n"
+                             first=first + period, epochs=epochs,
+                             updates=sum(run.errors[first - 1:first - 1 + period])) + "\n"
             files[f"training_{gate.lower()}_cycle.md"] = _cycle_table(run, settings, gate)
         files[f"training_{gate.lower()}.md"] = out
     return files
