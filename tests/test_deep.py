@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from derivations.numeric import recurrence as numeric
-from derivations.numeric.dense import Layer, loss_and_gradients
+from derivations.numeric.dense import Layer, loss_and_gradients, predict
 from derivations.problems import data_file
 from derivations.tables import deep as tables
 from derivations.tables.language import resolve
@@ -92,6 +92,36 @@ def test_the_diagram_draws_the_loop_and_its_unrolling():
     assert "#e0803a" in svg          # the recurrent arrows, in their own colour
     for word in ("feed-forward", "recurrent", "unrolled"):
         assert word in svg
+
+
+def test_the_sites_networks_are_deterministic_as_the_page_says():
+    """004 also names deterministic and stochastic networks; the page says what they are, with the
+    glossary's terms, and that the site's are all deterministic: the same input through a network
+    gives the same output, bit for bit, whatever the random state in between (a stochastic one
+    would sample)."""
+    english = (ROOT / "docs" / "deep.md").read_text(encoding="utf-8")
+    korean = (ROOT / "docs" / "deep.ko.md").read_text(encoding="utf-8")
+    terms = {t["korean"]: t for t in data_file("glossary")["term"]}
+    for name in ("결정론적 신경망", "확률론적 신경망"):
+        assert terms[name]["source"] == "004_3b2490ffcdfbdb28.txt"
+        assert f"({name})" in english and f"{name}({terms[name]['english']})" in korean
+    assert "All the networks of this site are deterministic." in english
+    assert "이 사이트의 신경망은 모두 결정론적이다." in korean
+    rng = np.random.default_rng(0)
+    widths = [4, 8, 8, 3]
+    layers = [Layer(rng.normal(size=(a, b)), rng.normal(size=b), f)
+              for a, b, f in zip(widths, widths[1:], ["relu", "sigmoid", "softmax"])]
+    X = rng.normal(size=(5, 4))
+    r = DATA["recurrence"]
+    runs, state = [], np.random.get_state()
+    try:
+        for seed in (1, 2):
+            np.random.seed(seed)
+            runs.append((predict(layers, X), numeric.unroll(r["W_xh"], r["W_hh"], r["b"], r["h0"], r["xs"])))
+    finally:
+        np.random.set_state(state)
+    for first, second in zip(*runs):
+        assert np.array_equal(first, second)
 
 
 # --- the slips --------------------------------------------------------------------------------------

@@ -62,6 +62,37 @@ def test_the_data_file_is_complete_and_unambiguous():
         assert repeated == [], key
 
 
+TYPOS_003 = {"sigcoid": "sigmoid", "솔실 함수": "손실 함수", "활정화 함수": "활성화 함수", "거치치": "거치지"}
+"""003's typos, each with the word it stands for."""
+
+
+def test_the_typos_of_003_are_quoted_and_named_in_both_languages():
+    """Each typo is in the quoted words of a 003 term and not the word it stands for, so the quote
+    is the note's spelling, not ours; the remark names the right word, in English and in Korean."""
+    from_003 = [t for t in _terms() if t["source"] == "003_fbed39925f86eb38.txt"]
+    for typo, right in TYPOS_003.items():
+        (term,) = [t for t in from_003 if typo in t["printed"]]
+        assert right not in term["printed"], typo
+        assert right in term["remark"] and right in term["remark_ko"], typo
+
+
+NAMED_NOT_TREATED = {"결정론적 신경망": "004_3b2490ffcdfbdb28.txt", "확률론적 신경망": "004_3b2490ffcdfbdb28.txt",
+                     "과적합": "002_0d151740a80634d0.txt", "과소적합": "002_0d151740a80634d0.txt",
+                     "투사층": "002_0d151740a80634d0.txt"}
+"""Terms the notes name that no chapter treats: the glossary is where a reader learns what they are."""
+
+
+def test_terms_no_chapter_treats_are_defined_in_both_languages():
+    terms = {t["korean"]: t for t in _terms()}
+    for korean, source in NAMED_NOT_TREATED.items():
+        term = terms[korean]
+        assert term["source"] == source and korean in term["printed"], korean
+        assert term["remark"] and term["remark_ko"], korean
+    # 002 names the projection layer as another name of the linear layer, in one sentence
+    assert terms["투사층"]["source"] == terms["선형층"]["source"]
+    assert terms["결정론적 신경망"]["printed"] == terms["확률론적 신경망"]["printed"]
+
+
 def test_every_korean_term_on_a_page_is_in_the_glossary():
     known = {t["korean"] for t in _terms()}
     unknown = {page: sorted(set(KOREAN_IN_PARENTHESES.findall(text)) - known)

@@ -11,6 +11,8 @@ from derivations.numeric import perceptron as numeric
 from derivations.problems import data_file, errata
 from derivations.symbolic import perceptron as symbolic
 from derivations.symbolic.perceptron import w1
+from derivations.tables import perceptron as tables
+from derivations.tables.language import resolve
 
 DATA = data_file("perceptron")
 ERRATA = {e.id: e for e in errata(DATA)}
@@ -95,7 +97,22 @@ def test_more_misclassified_samples_can_mean_a_smaller_j():
     assert [(float(j), y) for j, y in runs] == [(j, list(y)) for j, y in floats]
 
 
+def test_the_second_layer_computes_y_so_it_is_the_output_layer_not_an_input_layer():
+    e = ERRATA["two-input-layers"]
+    assert "두 개의 층을 입력층" in e.printed and "출력층" not in e.printed and e.note_value == "입력층"
+    for code in DATA["gate_code"]:
+        w = code["weights"]
+        inputs = [[p[i] for p in symbolic.INPUTS] for i in range(len(w) - 1)]   # the first layer: x1, x2 as given
+        y = list(symbolic.truth_table(w))
+        assert y == list(numeric.perceptron(numeric.INPUTS, w))
+        # An input layer only passes values on; the second layer's one neuron gives a y that is no
+        # input passed on, so it computes: it is the output layer.
+        assert len(y) == len(symbolic.INPUTS) and y not in inputs, code["function"]
+    table = resolve(tables.errata_table(DATA, tables.document_gates(DATA)), "en")
+    assert "the input layer sends $x_1$, $x_2$; the output layer computes $y$" in table
+
+
 def test_every_erratum_is_tested_here():
     tested = {"nand-restated-bias", "step-boundary", "np-int-removed", "gradient-sign",
-              "objective-condition-3"}
+              "objective-condition-3", "two-input-layers"}
     assert set(ERRATA) == tested

@@ -222,6 +222,11 @@ def errata_table(data: dict, gates) -> str:
             derived = "; ".join(tr("$w$ = {weights}: {count} misclassified, $J$ = {J}", weights=weights_text(w),
                                    count=len(y), J=q(j)) for w, j, y in ((wa, ja, ya), (wb, jb, yb)))
             consequence = tr("more misclassified samples, smaller J")
+        elif e.id == "two-input-layers":
+            inputs = ", ".join(f"$x_{i}$" for i in range(1, len(gates[0][1])))   # [w1, …, b]: one per input
+            derived = tr("the input layer sends {inputs}; the output layer computes $y$ from them",
+                         inputs=inputs)
+            consequence = tr("two input layers and no output layer: no layer computes $y$")
         else:
             raise KeyError(f"no rendering for erratum {e.id!r}")
         quoted = {"step-boundary": math(e.printed), NP_INT: f"`{e.printed}`"}.get(e.id, e.printed)
