@@ -105,3 +105,31 @@ def test_rmsprop_steps_stay_near_alpha_as_gradients_shrink_until_epsilon_sets_th
     assert step[above].max() <= 1 / np.sqrt(1 - rho) + 1e-9  # at most α/√(1−ρ), at step 1
     assert below.any()
     assert np.allclose(step[below], g[below] / np.sqrt(eps), rtol=0.1)
+
+
+def test_epoch_table_shows_too_few_epochs_but_cannot_show_overfitting():
+    """The page, after the epoch table: its loss is on the samples the network trains on, none
+    held back, so overfitting cannot show; batch gradient descent's loss has barely left its start
+    (the samples are not yet fitted), and more epochs of the same run do fit them."""
+    import numpy as np
+
+    from derivations.numeric import optimizers as numeric
+    from derivations.numeric import training
+    from derivations.numeric.dense import loss_and_gradients
+    from derivations.tables.learning import epoch_runs
+
+    d, b = DATA["dataset"], DATA["batches"]
+    runs = epoch_runs()
+    batch, run = runs["Batch gradient descent"]
+    X, T = training.noisy_xor(d["samples"], d["noise"], np.random.default_rng(d["seed"]))
+    rng = np.random.default_rng(b["seed"])
+    layers = training.initial_layers([X.shape[1], b["hidden_units"], T.shape[1]], rng)
+    # One batch is every sample, and the loss is measured on those same samples.
+    assert batch == len(X) == d["samples"]
+    assert run.losses[0] == loss_and_gradients(layers, X, T, "binary_cross_entropy")[0]
+    assert run.losses[-1] > 0.95 * run.losses[0]
+    assert all(r.losses[-1] < 0.2 * run.losses[0] for _, r in runs.values() if r is not run)
+    longer = training.train_epochs(layers, X, T, "binary_cross_entropy", numeric.SGD(b["learning_rate"]),
+                                   batch, 10 * b["epochs"], rng)
+    assert longer.losses[b["epochs"]] == run.losses[-1]   # the table's run, continued
+    assert longer.losses[-1] < 0.2 * run.losses[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -16,6 +17,7 @@ from derivations.problems import data_file, printed_values
 from derivations.symbolic import optimizers as symbolic
 from derivations.symbolic.backprop_2_2_2 import WEIGHTS
 from derivations.tables.common import fixed
+from derivations.tables.learning import renamed_table
 
 DATA = data_file("learning")
 OPTIMIZERS = {o["key"]: o for o in DATA["optimizers"]}
@@ -164,6 +166,36 @@ def test_every_printed_argument_is_run_or_accounted_for(key):
     symbolic_names = set(symbolic.RULES[key].hyperparameters)
     assert symbolic_names == set(o["hyperparameters"])
     assert "lr" not in o["hyperparameters"]
+
+
+@pytest.mark.parametrize("call", DATA["layer_calls"], ids=lambda c: c["call"])
+def test_every_printed_layer_argument_is_unchanged_or_explained(call):
+    """§2.4's Dense calls: Keras 3's Dense takes each argument under its printed name, and the
+    table leaves it out, or the table shows what it is now and why (``init`` is rejected)."""
+    accepted = set(DATA["dense_arguments"]["dense"]) | set(DATA["dense_arguments"]["layer"])
+    renamed, warned = DATA["renamed"], DATA["warned"]
+    shown = renamed_table(DATA)
+    assert call["call"].startswith(f"model.add({call['layer']}(")
+    assert call["source"].startswith("002") and call["section"].startswith("§2.4")
+    for name, printed in call["printed"].items():
+        assert f"{name}={printed}" in call["call"]   # quoted as printed
+        if name in accepted:
+            assert name not in renamed and name not in warned
+            assert f"`{name}={printed}`" not in shown
+        elif name in warned:
+            assert DATA["warned_ko"][name]
+            assert f"`{name}={printed}`" in shown
+        else:
+            assert renamed[name] in accepted, name
+            assert f"| `{name}={printed}` | `{renamed[name]}={printed}` |" in _cells(shown)
+    # Every keyword of the call is a printed argument: none is left unaccounted for.
+    keywords = re.findall(r"(\w+)=", call["call"])
+    assert keywords == list(call["printed"])
+
+
+def _cells(html: str) -> str:
+    """A generated table's cells as `| a | b |` lines, for matching a row's neighbouring cells."""
+    return re.sub(r"</td><td[^>]*>", " | ", re.sub(r"<td[^>]*>", "| ", html)).replace("</td>", " |")
 
 
 

@@ -116,7 +116,8 @@ def optimizers_table(data: dict) -> str:
 
 
 def renamed_table(data: dict) -> str:
-    """The arguments of the note's calls that current Keras takes differently, and how."""
+    """The arguments of the note's calls that current Keras takes differently, and how: the
+    optimizer calls of §3.3, then the layer calls of §2.4."""
     renamed, defaults, removed = data["renamed"], data["keras_defaults"], data["removed"]
     rows = []
     for o in data["optimizers"]:
@@ -133,7 +134,18 @@ def renamed_table(data: dict) -> str:
             else:
                 continue
             rows.append((named(o), f"`{name}={printed}`", now, why))
-    return table([tr("optimizer"), tr("the note's argument"), tr("current Keras"), tr("why")], rows)
+    for call in data["layer_calls"]:
+        where = f"`{call['layer']}` ({call['section'].split()[0]})"
+        for name, printed in call["printed"].items():
+            current = renamed.get(name, name)
+            if name in data["warned"]:
+                now, why = f"`{name}={printed}`", both(data["warned"][name], data["warned_ko"][name])
+            elif current != name:
+                now, why = f"`{current}={printed}`", tr("{name} was renamed.", name=f"`{name}`")
+            else:
+                continue
+            rows.append((where, f"`{name}={printed}`", now, why))
+    return table([tr("the note's call"), tr("the note's argument"), tr("current Keras"), tr("why")], rows)
 
 
 def keras_vs_textbook(data: dict) -> str:
