@@ -6,11 +6,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import sympy as sp
+from bs4 import BeautifulSoup
 
+from conftest import ROOT
+from derivations.numeric import activations
 from derivations.numeric import dense as numeric
 from derivations.problems import data_file, errata, printed_values
 from derivations.symbolic import dense as symbolic
-from derivations.tables.forward import as_note_writes
+from derivations.tables.common import AGREEMENT, agreement, fixed
+from derivations.tables.forward import as_note_writes, seeded_3_2
 from support.networks import random_network
 
 DATA = data_file("dense")
@@ -85,6 +89,45 @@ def test_the_seeded_network_has_the_notes_widths():
     layers, X, T = random_network(DATA)
     assert [layer.weights.shape for layer in layers] == [(4, 8), (8, 8), (8, 3)]
     assert sum(layer.weights.size + layer.biases.size for layer in layers) == 139
+
+
+# --- 001 §2: a two-output softmax does binary classification -------------------------------------
+
+def test_a_two_output_softmax_is_the_sigmoid_of_the_difference():
+    (first, second), sigmoid, difference, complement = symbolic.two_outputs()
+    assert difference == 0 and complement == 0
+    assert sigmoid.free_symbols == {symbolic.h1, symbolic.h2}
+    # simplify is not blind: the second output is not σ(h1 − h2).
+    assert sp.simplify(second - sigmoid) != 0
+
+
+def two_outputs_by_numpy():
+    layer, X = seeded_3_2(DATA)
+    (cache,) = numeric.forward([layer], X)
+    return cache, activations.sigmoid(cache.Z[:, 0] - cache.Z[:, 1])
+
+
+def test_numpy_gives_the_same_identity_on_the_seeded_3_2_layer():
+    cache, sigma = two_outputs_by_numpy()
+    assert cache.A.shape == (DATA["random_3_2"]["batch"], 2)
+    assert np.max(np.abs(cache.A[:, 0] - sigma)) < AGREEMENT
+    assert np.max(np.abs(cache.A[:, 1] - (1 - sigma))) < AGREEMENT
+    assert np.ptp(cache.A[:, 0]) > 0.1  # the samples are spread, not all at y1 = 1/2
+
+
+def test_the_two_outputs_tables_are_generated_from_them():
+    (_, _), _, difference, complement = symbolic.two_outputs()
+    derivation = (ROOT / "docs" / "generated" / "dense" / "two_outputs.md").read_text(encoding="utf-8")
+    assert rf"y_{{1}} - \sigma(h_{{1}} - h_{{2}}) = {sp.latex(difference)}" in derivation
+    assert rf"y_{{2}} - \left(1 - y_{{1}}\right) = {sp.latex(complement)}" in derivation
+    shown = (ROOT / "docs" / "generated" / "dense" / "two_outputs_numpy.md").read_text(encoding="utf-8")
+    rows = [cells for tr in BeautifulSoup(shown, "html.parser").find("table").find_all("tr")
+            if (cells := [td.get_text(" ", strip=True) for td in tr.find_all("td")])]
+    cache, sigma = two_outputs_by_numpy()
+    assert len(rows) == len(sigma)
+    for row, (h1, h2), (y1, y2), s in zip(rows, cache.Z, cache.A, sigma):
+        assert row[1:5] == [fixed(h1), fixed(h2), fixed(y1), fixed(s)]
+        assert row[5:] == [agreement(s, y1), agreement(1 - s, y2)] and all(c.endswith("✓") for c in row[5:])
 
 
 # --- the notes' slips, pinned -----------------------------------------------------------------------

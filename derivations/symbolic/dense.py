@@ -319,6 +319,19 @@ def xw_plus_b() -> tuple[sp.Matrix, sp.Matrix]:
     return product, (product - sp.Matrix([[NEURONS_001[h1], NEURONS_001[h2]]])).expand()
 
 
+y1, y2 = sp.symbols("y1 y2")
+
+
+def two_outputs() -> tuple[tuple[sp.Expr, sp.Expr], sp.Expr, sp.Expr, sp.Expr]:
+    """Why 001's 3 → 2 softmax layer is a binary classifier (소프트맥스 회귀로도 이진 분류는 수행
+    가능): softmax([h1, h2]) written out, σ(h1 − h2), then y1 − σ(h1 − h2) and y2 − (1 − y1), each
+    simplified by SymPy. Both are 0: the first output is a sigmoid of h1 − h2, and the second adds
+    no freedom of its own."""
+    first, second = activations.softmax([h1, h2])
+    sigmoid = activations.sigmoid(h1 - h2)
+    return (first, second), sigmoid, sp.simplify(first - sigmoid), sp.simplify(second - (1 - first))
+
+
 def batch_of(samples: int) -> tuple[sp.Matrix, sp.Matrix]:
     """``samples`` rows x_{i1..i3} through the same W and B: returns (X, XW + B)."""
     X = sp.Matrix(samples, 3, lambda i, j: sp.Symbol(f"x_{{{i + 1}{j + 1}}}"))

@@ -8,12 +8,14 @@ from ``dense.toml``.
 
 from __future__ import annotations
 
+import numpy as np
 import sympy as sp
 
+from derivations.numeric import activations as numeric_activations
 from derivations.numeric import dense as numeric
 from derivations.problems import Printed, data_file, errata, printed_values
 from derivations.symbolic import dense as symbolic
-from derivations.tables.common import check, display, math, table
+from derivations.tables.common import agreement, check, display, fixed, math, table
 from derivations.tables.language import both, localized, tr
 from derivations.tables.scripts import shown
 
@@ -27,6 +29,8 @@ def generate() -> dict[str, str]:
     printed = printed_values(data)
     files = {
         "xw_plus_b.md": xw_plus_b_derivation(),
+        "two_outputs.md": two_outputs_derivation(),
+        "two_outputs_numpy.md": two_outputs_numpy(data),
         "batch.md": batch_derivation(data),
         "summary_3_2.md": summary_block(networks(data)["softmax_3_2"]["widths"]),
         "summary_4_8_8_3.md": summary_block(networks(data)["mlp_4_8_8_3"]["widths"]),
@@ -84,6 +88,49 @@ def xw_plus_b_derivation() -> str:
             + r" \end{aligned}"),
         display(rf"XW + B - \left[\begin{{matrix}} h_{{1}} & h_{{2}} \end{{matrix}}\right] = "
                 rf"{latex_matrix(difference)}"),
+    ])
+
+
+def two_outputs_derivation() -> str:
+    """softmax([h1, h2]) against σ(h1 − h2), and what SymPy leaves of their differences."""
+    (first, second), sigmoid, difference, complement = symbolic.two_outputs()
+    y1, y2 = sp.latex(symbolic.y1), sp.latex(symbolic.y2)
+    gap = sp.latex(symbolic.h1 - symbolic.h2, order="none")
+    return "\n".join([
+        display(rf"\begin{{aligned}} {y1} &= {sp.latex(first)} \\ {y2} &= {sp.latex(second)} \\ "
+                rf"\sigma({gap}) &= {sp.latex(sigmoid)} \end{{aligned}}"),
+        display(rf"{y1} - \sigma({gap}) = {sp.latex(difference)}, \quad "
+                rf"{y2} - \left(1 - {y1}\right) = {sp.latex(complement)}"),
+    ])
+
+
+def seeded_3_2(data: dict) -> tuple[numeric.Layer, np.ndarray]:
+    """The 3 → 2 softmax layer and batch of ``[random_3_2]``, drawn as the seeded 4-8-8-3 network is."""
+    spec = data["random_3_2"]
+    net = networks(data)["softmax_3_2"]
+    (n, j), (activation,) = net["widths"], net["activations"]
+    rng = np.random.default_rng(spec["seed"])
+    draw = lambda shape: np.round(rng.uniform(-1, 1, size=shape), spec["decimals"])  # noqa: E731
+    layer = numeric.Layer(draw((n, j)), draw(j), activation)
+    return layer, draw((spec["batch"], n))
+
+
+def two_outputs_numpy(data: dict) -> str:
+    """The chapter's NumPy forward pass on the seeded 3 → 2 layer, each softmax output beside the
+    sigmoid of h1 − h2 computed from the same Z."""
+    layer, X = seeded_3_2(data)
+    places = data["random_3_2"]["decimals"]
+    (cache,) = numeric.forward([layer], X)
+    sigma = numeric_activations.sigmoid(cache.Z[:, 0] - cache.Z[:, 1])
+    entry = lambda v: fixed(v, places)  # noqa: E731
+    rows = [(str(i), fixed(h1), fixed(h2), fixed(o1), fixed(s), agreement(s, o1), agreement(1 - s, o2))
+            for i, ((h1, h2), (o1, o2), s) in enumerate(zip(cache.Z, cache.A, sigma), start=1)]
+    return "\n".join([
+        display(rf"X = {latex_matrix(sp.Matrix(X), entry)}, \quad W = {latex_matrix(sp.Matrix(layer.weights), entry)}, "
+                rf"\quad B = {latex_matrix(sp.Matrix([layer.biases]), entry)}"),
+        table([tr("sample"), math("h_{1}"), math("h_{2}"), math("y_{1}"), math(r"\sigma(h_{1} - h_{2})"),
+               math(r"y_{1} - \sigma(h_{1} - h_{2})"), math(r"y_{2} - \left(1 - \sigma(h_{1} - h_{2})\right)")],
+              rows, "crrrrcc"),
     ])
 
 
