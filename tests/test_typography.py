@@ -100,3 +100,43 @@ def test_a_fraction_in_a_table_cell_is_readable(page):
     assert sizes, "the step tables hold fractions"
     assert min(height for height, _ in sizes) > 10, sorted(sizes)[:5]
     assert min(height / em for height, em in sizes) > 1.3, sorted(sizes, key=lambda s: s[0] / s[1])[:5]
+
+
+ALIGNED = r"""
+import json, sys
+from playwright.sync_api import sync_playwright
+
+with sync_playwright() as playwright:
+    browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+    tab = browser.new_page(viewport={"width": int(sys.argv[2]), "height": 900})
+    tab.goto(sys.argv[1], wait_until="load")
+    print(json.dumps(tab.evaluate('''[...document.querySelectorAll("mtable")]
+        .filter((t) => t.querySelector("mtd[columnalign]") && t.getClientRects().length)
+        .map((t) => [...t.children].filter((row) => row.children[0].childElementCount).map((row) => {
+            const [left, right] = row.children;
+            const relation = right.querySelector(":scope > mo");
+            const box = (e) => e.getBoundingClientRect();
+            // where the left side's ink ends and the relation sign's begins
+            return [Math.max(...[...left.children].map((e) => box(e).right)), box(relation).left];
+        }))''')))
+    browser.close()
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_aligned_formulas_line_up_at_the_relation_sign(built_site, width):
+    """An aligned environment (the forward page's two-output softmax, the losses' derivations): in
+    every row with a left side, it ends where the relation sign begins, at the same x in every
+    row, as TeX sets it. Chromium centres each cell unless the site's stylesheet aligns it."""
+    pytest.importorskip("playwright.sync_api")
+    site, _ = built_site
+    with serve(site) as base:
+        result = subprocess.run([sys.executable, "-c", ALIGNED, f"{base}forward/", str(width)],
+                                capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    tables = json.loads(result.stdout)
+    assert tables, "the forward page holds aligned formulas"
+    for rows in tables:
+        ends, relations = {round(end) for end, _ in rows}, {round(sign) for _, sign in rows}
+        assert len(rows) > 1 and len(ends) == 1 and len(relations) == 1, rows
+        assert 0 <= relations.pop() - ends.pop() <= 6, rows  # at most a thin space between them
