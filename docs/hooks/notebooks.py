@@ -5,9 +5,9 @@
 older than the code can be published; ``NOTEBOOK_EXECUTE=false`` skips execution for a quick look.
 ``mkdocs serve`` is for writing: it shows the notebooks unexecuted, so a page edit is served in
 seconds, unless ``NOTEBOOK_EXECUTE=true``; then each notebook runs once, and its page is cached
-under ``.cache/notebooks/<key>/``, the key a hash of every file of the ``derivations`` package the
-notebooks import (mkdocs-jupyter adds the notebook's own bytes and whether it was executed), so an
-edit to a derivation runs them again.
+under ``.cache/notebooks/<key>/``, the key a hash of every ``.py`` and ``.toml`` file of the
+``derivations`` package, imported by a notebook or not (mkdocs-jupyter adds the notebook's own
+bytes and whether it was executed), so an edit to a derivation runs them again.
 
 The kernel talks to nbclient over IPC sockets in a private temporary folder rather than TCP on
 localhost: ipykernel warns, rightly, that TCP is unencrypted; local sockets need no encryption.
