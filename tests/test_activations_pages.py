@@ -71,3 +71,33 @@ def test_the_navigation_lists_the_chapter_after_the_perceptron():
     assert nav.index("Activation functions:") < nav.index("Backpropagation:")
     for entry in ("activations.md", "losses.md", "notebooks/activations.ipynb"):
         assert entry in nav
+
+
+def test_the_slope_claims_as_the_pages_word_them():
+    """A sigmoid layer multiplies the gradient by a factor of at most its peak slope; tanh's peak is
+    the higher; the example's neurons are below the peak; the chain's sigmoid column is multiplied
+    by less than 1/4 in every layer, not only below (1/4)^n overall."""
+    from fractions import Fraction
+
+    import sympy as sp
+
+    from derivations.symbolic import activations as sym
+    from derivations.tables import depth_chain
+
+    _, sigmoid_top = sym.peak(sym.sigmoid(sym.z))
+    _, tanh_top = sym.peak(sym.tanh(sym.z))
+    assert tanh_top > sigmoid_top == sp.Rational(1, 4)
+    exact, _ = depth_chain.columns(data_file("depth_chain"))["sigmoid"]
+    values = [Fraction(1)] + [Fraction(v.decimal()) for v in exact]
+    factors = [b / a for a, b in zip(values, values[1:])]
+    assert len(factors) > 2 and all(0 < f < Fraction(1, 4) for f in factors)
+
+
+def test_the_example_s_neurons_sit_below_the_peak(document_solution):
+    from derivations.symbolic import activations as sym
+    import sympy as sp
+
+    slope = sp.diff(sym.sigmoid(sym.z), sym.z)
+    _, top = sym.peak(sym.sigmoid(sym.z))
+    for name in ("z1", "z2", "z3", "z4"):
+        assert 0 < slope.subs(sym.z, document_solution.exact[name]) < top, name

@@ -167,3 +167,17 @@ def test_the_glossary_page_shows_every_term(built_site, page):
     text = visible_text((site / page / "index.html").read_text(encoding="utf-8"))
     missing = [t["korean"] for t in _terms() if t["korean"] not in text or t["printed"] not in text]
     assert missing == []
+
+
+@pytest.mark.parametrize("edition", ["en", "ko"])
+def test_a_remark_is_set_apart_from_the_note_s_words(edition):
+    """On the Korean page the note's words and the site's remark are both Korean: a remark in
+    parentheses after the quotation read as the note's. Each stands after its own marker."""
+    from derivations.tables.glossary import REMARK
+
+    text = resolve(glossary_table(), edition)
+    key = "remark" if edition == "en" else "remark_ko"
+    for t in _terms():
+        if key in t:
+            assert f"<br>*{REMARK[edition]}* {t[key]}" in text, t["korean"]
+            assert f"({t[key]})" not in text, t["korean"]

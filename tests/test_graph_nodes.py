@@ -77,6 +77,22 @@ def test_the_sigmoid_local_gradient_is_f_times_one_minus_f():
     assert sp.expand(in_output - f * (1 - f)) == 0
 
 
+def test_the_sigmoid_never_exponentiates_a_positive_number(monkeypatch):
+    """The backpropagation page: the sigmoid it calls avoids overflow for large |z| by never
+    putting a positive number into the exponential."""
+    arguments, exp = [], np.exp
+
+    def recording(x, *args, **kwargs):
+        arguments.append(np.max(x))
+        return exp(x, *args, **kwargs)
+
+    monkeypatch.setattr(np, "exp", recording)
+    with np.errstate(over="raise"):
+        s = act.sigmoid(np.array([-1000.0, -40.0, -1.0, 0.0, 1.0, 40.0, 1000.0]))
+    assert arguments and max(arguments) <= 0
+    assert np.all((s >= 0) & (s <= 1))
+
+
 def test_004_writes_the_sigmoid_derivative_wrongly():
     """004 prints f' * (1-f); with f' = f(1 − f) that is f(1 − f)², not the local gradient."""
     slip = {e.id: e for e in errata(DATA)}["sigmoid-node-derivative"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -273,6 +274,39 @@ def test_every_section_the_source_pages_quote_is_a_heading_of_that_edition():
             headings = _headings(ROOT / "docs" / language.twin(page, edition))
             if not any(h == heading or h.startswith(f"{heading}: ") for h in headings):
                 wrong.append((edition, page, heading))
+    assert wrong == []
+
+
+def _korean_fields(entry, found):
+    """Every (English, Korean) text pair of a data file: a key beside its ``key_ko``."""
+    if isinstance(entry, dict):
+        for key, value in entry.items():
+            if isinstance(value, str) and isinstance(entry.get(f"{key}_ko"), str):
+                found.append((value, entry[f"{key}_ko"]))
+            _korean_fields(value, found)
+    elif isinstance(entry, list):
+        for item in entry:
+            _korean_fields(item, found)
+    return found
+
+
+def test_the_korean_edition_names_a_shape_and_a_dense_layer_one_way():
+    """A matrix's shape is 크기, as the notes write 행렬의 크기; dense is 전결합, as the chapter's
+    title has it. 밀집층 is only the glossary's synonym."""
+    pairs = list(language.catalog().items())
+    for path in sorted((ROOT / "derivations" / "problems").glob("*.toml")):
+        if path.stem != "glossary":
+            _korean_fields(tomllib.loads(path.read_text(encoding="utf-8")), pairs)
+    wrong = []
+    for english, korean in pairs:
+        words = re.sub(r"\{\w+\}|`[^`]*`", "", english)
+        if re.search(r"\bshapes?\b", words) and ("크기" not in korean or re.search("모양|형상", korean)):
+            wrong.append(korean)
+        if re.search(r"\bdense (?:layer|network|module)", words) and ("전결합" not in korean or "밀집" in korean):
+            wrong.append(korean)
+    pages = [p for p in (ROOT / "docs").glob("*.ko.md") if p.name != "glossary.ko.md"]
+    pages += sorted((ROOT / "docs_src" / "notebooks").glob("*.py"))
+    wrong += [p.name for p in pages if "밀집" in p.read_text(encoding="utf-8")]
     assert wrong == []
 
 

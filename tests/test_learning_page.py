@@ -133,3 +133,16 @@ def test_epoch_table_shows_too_few_epochs_but_cannot_show_overfitting():
                                    batch, 10 * b["epochs"], rng)
     assert longer.losses[b["epochs"]] == run.losses[-1]   # the table's run, continued
     assert longer.losses[-1] < 0.2 * run.losses[0]
+
+
+def test_momentum_adds_mu_times_the_last_velocity_and_each_step_multiplies_old_gradients_by_mu_again():
+    """The page: v is μ times the last velocity plus the new step, so unrolled, every earlier
+    gradient takes one more factor μ each step (and none drops out)."""
+    mu, v, g, alpha = symbolic.mu, symbolic.v, symbolic.g, symbolic.alpha
+    assert sp.expand(symbolic.RULES["momentum"].next_state[v] - (mu * v - alpha * g)) == 0
+    for t in range(1, 6):
+        now, after = symbolic.momentum_unrolled(t), symbolic.momentum_unrolled(t + 1)
+        for k in range(1, t + 1):
+            g_k = sp.Symbol(f"g_{k}")
+            assert now.coeff(g_k) != 0
+            assert sp.expand(after.coeff(g_k) - mu * now.coeff(g_k)) == 0

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from conftest import ROOT
 from derivations.problems import data_file
 from derivations.symbolic import perceptron as symbolic
 from derivations.tables.perceptron import q
@@ -91,3 +92,25 @@ def test_the_xor_cycles_updates_add_up_to_zero_though_not_each_undoes_the_last()
     # The cycle repeats, so the update before the first is the last one.
     opposes = [sum(a * b for a, b in zip(d, before)) < 0 for d, before in zip(updates, updates[-1:] + updates[:-1])]
     assert any(opposes) and not all(opposes)
+
+
+def test_between_the_hidden_layer_s_two_lines_lie_exactly_the_inputs_that_differ():
+    # Both hidden units say 1 (the input is on NAND's and on OR's positive side) exactly where
+    # x1 != x2: every input that differs is between the lines, and nothing else is.
+    net = DATA["xor_network"]
+    rows = symbolic.xor_network(net["weights"], tuple(net["hidden"]), net["output"])
+    assert {r["x"] for r in rows if r["h"] == (1, 1)} == {r["x"] for r in rows if r["x"][0] != r["x"][1]}
+
+
+def test_the_worked_table_names_the_third_rule_as_the_page_does():
+    # The column holds one step of gradient descent on J, not J's gradient; the page's bullet says
+    # so in each edition, and the header must use the same words.
+    from derivations.tables.language import resolve
+    from derivations.tables.perceptron_learning import worked_table
+
+    table = worked_table(DATA, {})
+    for edition, page, words in (("en", "perceptron.md", "Gradient descent on $J$"),
+                                 ("ko", "perceptron.ko.md", "$J$에 대한 경사 하강법")):
+        header = resolve(table, edition).splitlines()[0]
+        assert words.casefold() in header.casefold(), edition
+        assert f"**{words}**" in (ROOT / "docs" / page).read_text(encoding="utf-8"), edition

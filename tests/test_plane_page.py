@@ -7,6 +7,7 @@ import html
 import re
 
 import pytest
+import sympy as sp
 
 from derivations.problems import data_file, errata
 from derivations.symbolic import plane as symbolic
@@ -77,3 +78,22 @@ def test_the_tables_said_to_have_no_numpy_check_have_none_and_the_rest_do():
     exact_only = [tables.two_input_table(), tables.xor_layer_table(GATES)]
     assert all("NumPy" in t for t in checked)
     assert not any("NumPy" in t for t in exact_only)
+
+
+def test_step_and_sigmoid_are_above_one_half_on_the_same_inputs():
+    # The page: on the four inputs both activations put the same inputs above one half.
+    _, weights = tables.gate_sets(GATES)[0]
+    rows = tables.neuron_rows(weights)
+    above = [(r["step"] > sp.Rational(1, 2), r["sigma"] > sp.Rational(1, 2)) for r in rows]
+    assert all(step == sigma for step, sigma in above)
+    assert {step for step, _ in above} == {True, False}        # a real split, not all on one side
+
+
+def test_parity_is_xor_once_every_input_from_the_third_on_is_zero():
+    # From the third input on, not "after the first": fixing x2 as well leaves x1, which one line
+    # computes, and would prove nothing about parity.
+    xor = {(a, b): int(a != b) for a, b in symbolic.corners(2)}
+    for n in range(3, 7):
+        parity = {p: sum(p) % 2 for p in symbolic.corners(n)}
+        assert {p[:2]: v for p, v in parity.items() if not any(p[2:])} == xor, n
+        assert {p[:1]: v for p, v in parity.items() if not any(p[1:])} == {(0,): 0, (1,): 1}, n

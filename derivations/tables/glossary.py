@@ -13,8 +13,15 @@ from derivations.tables.language import both
 
 CHAPTER = "glossary"
 
+# Each edition's own language first, so the first two headers translate by role: "English" is
+# "한국어", not "영어". The cells' data-column keys (the English headers) name positions, and no
+# stylesheet or script selects these two.
 HEADER = {"en": ("English", "Korean", "note", "as the note writes it"),
           "ko": ("한국어", "영어", "노트", "노트의 표기")}
+
+REMARK = {"en": "This site's remark:", "ko": "이 사이트의 설명:"}
+"""What sets the site's own words apart from the note's in the last column: on the Korean page
+both are Korean, and a remark in parentheses read as part of the quotation."""
 
 
 def terms() -> list[dict[str, str]]:
@@ -40,7 +47,9 @@ def rows(edition: str) -> list[tuple[str, str, str, str]]:
             names, printed = (t["english"], other(t["korean"], "ko")), other(t["printed"], "ko")
         else:
             names, printed = (t["korean"], other(t["english"], "en")), t["printed"]
-        out.append((*names, f"`{t['source']}`", printed + (f" ({t[remark]})" if remark in t else "")))
+        if remark in t:
+            printed += f"<br>*{REMARK[edition]}* {t[remark]}"
+        out.append((*names, f"`{t['source']}`", printed))
     key = (lambda r: r[0].casefold()) if edition == "en" else (lambda r: (r[0], r[1].casefold()))
     return sorted(out, key=key)
 

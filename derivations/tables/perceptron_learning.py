@@ -113,7 +113,7 @@ def worked_table(data: dict, printed) -> str:
         cells = [q(results[rule][key]) for rule in symbolic.RULES]
         rows.append((math(label), *cells, note_cell(printed, key, cells[0])))
     header = [tr("quantity"), tr("delta rule ($y = s$)"), tr(r"perceptron rule ($y = \tau(s)$)"),
-              tr(r"gradient of $J$ ($\rho = \eta$)"), tr("note")]
+              tr(r"gradient descent on $J$ ($\rho = \eta$)"), tr("note")]
     delta = results["delta"]
     sentence = "\n" + tr("Delta rule: the error $t - y$ goes from {before} to {after}, which is "
                          "$1 - \\eta\\,(x_1^2 + x_2^2 + 1) = 1 - {step}$ times the old error.",
