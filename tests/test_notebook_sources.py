@@ -123,19 +123,16 @@ class Reader(ast.NodeVisitor):
 
     visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = visit_comprehension_expression
 
-    def visit_Subscript(self, node: ast.Subscript) -> None:
+    def visit_path_expression(self, node: ast.Subscript | ast.Call) -> None:
+        """``data["a"]["b"]`` or ``next(…)`` naming an inputs path is used whole; anything else is
+        read into."""
         path = self.path(node)
         if path is None:
             self.generic_visit(node)
         else:
             self.reads.add(path, whole=True)
 
-    def visit_Call(self, node: ast.Call) -> None:
-        path = self.path(node)
-        if path is None:
-            self.generic_visit(node)
-        else:
-            self.reads.add(path, whole=True)
+    visit_Subscript = visit_Call = visit_path_expression
 
     def visit_Name(self, node: ast.Name) -> None:
         path = self.path(node)
