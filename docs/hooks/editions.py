@@ -15,7 +15,9 @@ import json
 import re
 from pathlib import Path
 
-_BASE = re.compile(r'(<script id="__config" type="application/json">\{.*?"base": ")([^"]*)(")')
+_CONFIG_TAG = re.escape('<script id="__config" type="application/json">')
+"""Where Material writes its configuration (JSON) into every page."""
+_BASE = re.compile("(" + _CONFIG_TAG + r'\{.*?"base": ")([^"]*)(")')
 
 
 def with_edition_base(output: str, edition: str) -> str:
@@ -28,7 +30,7 @@ def with_edition_base(output: str, edition: str) -> str:
     return page
 
 
-_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+_CONFIG = re.compile(_CONFIG_TAG + r"(.*?)</script>", re.S)
 _COPY_BUTTON = re.compile(r'<clipboard-copy(?: ,="")? aria-label="Copy to Clipboard"')
 
 
